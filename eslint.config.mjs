@@ -1,0 +1,106 @@
+import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+/** Which kinds of project may depend on which: the architecture, checked on every lint. */
+const dependencyRules = [
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:contract', 'type:messaging', 'type:platform', 'type:util'],
+  },
+  {
+    sourceTag: 'type:e2e',
+    onlyDependOnLibsWithTags: ['type:contract', 'type:testing', 'type:util'],
+  },
+  {
+    sourceTag: 'type:tooling',
+    onlyDependOnLibsWithTags: ['type:contract', 'type:util'],
+  },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:contract', 'type:util'],
+  },
+  {
+    sourceTag: 'type:platform',
+    onlyDependOnLibsWithTags: ['type:messaging', 'type:contract', 'type:util'],
+  },
+  { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contract', 'type:util'] },
+  {
+    // Contracts are plain data + schemas: no framework, ORM or Kafka client may leak in.
+    sourceTag: 'type:contract',
+    onlyDependOnLibsWithTags: ['type:contract'],
+    bannedExternalImports: ['@nestjs/*', '@prisma/*', 'kafkajs', 'pg'],
+  },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      '**/generated/**',
+      '.nx/**',
+      '.stack/**',
+      '**/jest.config.js',
+      'jest.preset.js',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true } },
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: true, allow: [], depConstraints: dependencyRules },
+      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      // Nest modules are decorated empty classes by design.
+      '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Nest DTO and option classes describe shapes (for validation and OpenAPI); plain objects
+      // of that shape are what handlers return and what Nest's own APIs take.
+      '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
+    },
+  },
+  {
+    // Nest resolves constructor parameters from emitted type metadata, so types used in a
+    // constructor must stay value imports.
+    files: ['apps/**/*.ts', 'libs/platform/**/*.ts', 'libs/messaging/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+  {
+    // The domain layer is plain TypeScript: no framework, ORM or broker.
+    files: ['apps/*/src/**/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '@nestjs/*',
+            '@prisma/*',
+            'kafkajs',
+            '**/generated/**',
+            '**/infrastructure/**',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  prettier,
+);
