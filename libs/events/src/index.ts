@@ -1,0 +1,7 @@
+export * from './catalog';
+export * from './create-event';
+export * from './define-event';
+export * from './envelope';
+export * from './parse-event';
+export * from './topics';
+export * from './users/user-registered.v1';
