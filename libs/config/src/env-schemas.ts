@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** A TCP port given as an environment variable. */
+export const portVariable = (defaultPort: number) =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int()
+    .min(1, 'must be a port number between 1 and 65535')
+    .max(65535, 'must be a port number between 1 and 65535')
+    .default(defaultPort);
+
+/** A PostgreSQL connection URL (required: each service owns its own database). */
+export const postgresUrlVariable = z
+  .string({ error: 'is required (a postgresql:// connection URL)' })
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), {
+    error: 'must be a postgresql:// connection URL',
+  });
+
+/** Comma-separated `host:port` list of Kafka bootstrap brokers. */
+export const kafkaBrokersVariable = z
+  .string()
+  .default('127.0.0.1:9092')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((broker) => broker.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (brokers) => brokers.length > 0 && brokers.every((broker) => /^[^\s:]+:\d+$/.test(broker)),
+    {
+      error: 'must be a comma-separated list of host:port',
+    },
+  );
+
+export const logLevelVariable = z
+  .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  .default('info');
+
+/** The variables every service reads; a service extends this with its own. */
+export function serviceEnvSchema(defaults: { port: number }) {
+  return z.object({
+    PORT: portVariable(defaults.port),
+    DATABASE_URL: postgresUrlVariable,
+    KAFKA_BROKERS: kafkaBrokersVariable,
+    LOG_LEVEL: logLevelVariable,
+  });
+}

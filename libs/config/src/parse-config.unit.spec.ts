@@ -1,0 +1,69 @@
+import { type z } from 'zod';
+import { serviceEnvSchema } from './env-schemas';
+import { ConfigError, parseConfig } from './parse-config';
+
+const schema = serviceEnvSchema({ port: 3001 });
+const validEnv = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/kc_user' };
+
+function problemsOf(
+  env: Record<string, string | undefined>,
+  against: z.ZodType = schema,
+): string[] {
+  try {
+    parseConfig(against, env);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('parseConfig with the service schema', () => {
+  it('applies defaults for everything but the database', () => {
+    expect(parseConfig(schema, validEnv)).toEqual({
+      PORT: 3001,
+      DATABASE_URL: validEnv.DATABASE_URL,
+      KAFKA_BROKERS: ['127.0.0.1:9092'],
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('parses a broker list and a port', () => {
+    const config = parseConfig(schema, {
+      ...validEnv,
+      PORT: '4000',
+      KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092',
+    });
+    expect(config.PORT).toBe(4000);
+    expect(config.KAFKA_BROKERS).toEqual(['kafka-1:9092', 'kafka-2:9092']);
+  });
+
+  it('names a missing DATABASE_URL', () => {
+    expect(problemsOf({})).toEqual([expect.stringMatching(/^DATABASE_URL: is required/)]);
+  });
+
+  it('reports every invalid variable at once, each by name', () => {
+    const problems = problemsOf({
+      DATABASE_URL: 'mysql://nope',
+      PORT: 'eighty',
+      KAFKA_BROKERS: 'no-port-here',
+      LOG_LEVEL: 'loud',
+    });
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'KAFKA_BROKERS',
+      'LOG_LEVEL',
+      'PORT',
+    ]);
+  });
+
+  it('rejects a port out of range', () => {
+    expect(problemsOf({ ...validEnv, PORT: '70000' })).toEqual([
+      'PORT: must be a port number between 1 and 65535',
+    ]);
+  });
+
+  it('puts all problems in the error message', () => {
+    expect(() => parseConfig(schema, { PORT: '0' })).toThrow(/PORT: .*\n.*DATABASE_URL: /s);
+  });
+});
