@@ -1,0 +1,68 @@
+import { type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { kafkaTransport, type KafkaTransportOptions } from '@kafka-commerce/messaging';
+import { Logger } from 'nestjs-pino';
+import { createValidationPipe } from './http/validation';
+import { ServiceMetrics } from './metrics/metrics';
+
+export interface ServiceBootstrapOptions {
+  readonly serviceName: string;
+  readonly port: number;
+  /** Present when the service consumes events: Nest's Kafka server joins this group. */
+  readonly consumer?: KafkaTransportOptions;
+}
+
+/**
+ * Starts a hybrid service: HTTP (Fastify) for clients and a Kafka consumer for events.
+ * On SIGTERM Nest closes the consumer first, then HTTP, then the shutdown hooks (producer,
+ * database), so in-flight messages finish with their database still open.
+ */
+export async function bootstrapService(
+  appModule: Type | DynamicModule,
+  options: ServiceBootstrapOptions,
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(appModule, new FastifyAdapter(), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  recordRequestDurations(app);
+  serveOpenApi(app, options.serviceName);
+  if (options.consumer) {
+    app.connectMicroservice(kafkaTransport(options.consumer), { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  await app.listen(options.port, '0.0.0.0');
+  app.get(Logger).log(`${options.serviceName} listening on port ${options.port}`);
+  return app;
+}
+
+function serveOpenApi(app: NestFastifyApplication, serviceName: string): void {
+  const config = new DocumentBuilder()
+    .setTitle(serviceName)
+    .setDescription(`REST API of ${serviceName} (kafka-commerce)`)
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config));
+}
+
+function recordRequestDurations(app: NestFastifyApplication): void {
+  const histogram = app.get(ServiceMetrics).httpRequestDuration;
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', (request, reply, done) => {
+      histogram.observe(
+        {
+          method: request.method,
+          route: request.routeOptions.url ?? 'unmatched',
+          status: reply.statusCode,
+        },
+        reply.elapsedTime / 1000,
+      );
+      done();
+    });
+}
