@@ -1,0 +1,22 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ServiceCoreModule } from '@kafka-commerce/platform';
+import { type AnalyticsServiceConfig, ANALYTICS_SERVICE } from './config/analytics-service.config';
+import { AnalyticsDatabase } from './database';
+
+@Module({})
+export class AppModule {
+  static register(config: AnalyticsServiceConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot({
+          serviceName: ANALYTICS_SERVICE,
+          logLevel: config.LOG_LEVEL,
+          databaseUrl: config.DATABASE_URL,
+          database: AnalyticsDatabase,
+          kafkaBrokers: config.KAFKA_BROKERS,
+        }),
+      ],
+    };
+  }
+}

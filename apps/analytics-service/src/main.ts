@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import { bootstrapService, runService } from '@kafka-commerce/platform';
+import { AppModule } from './app.module';
+import { loadAnalyticsServiceConfig, ANALYTICS_SERVICE } from './config/analytics-service.config';
+
+runService(async () => {
+  const config = loadAnalyticsServiceConfig(process.env);
+  await bootstrapService(AppModule.register(config), {
+    serviceName: ANALYTICS_SERVICE,
+    port: config.PORT,
+  });
+});

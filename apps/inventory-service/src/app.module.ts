@@ -1,0 +1,22 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ServiceCoreModule } from '@kafka-commerce/platform';
+import { type InventoryServiceConfig, INVENTORY_SERVICE } from './config/inventory-service.config';
+import { InventoryDatabase } from './database';
+
+@Module({})
+export class AppModule {
+  static register(config: InventoryServiceConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot({
+          serviceName: INVENTORY_SERVICE,
+          logLevel: config.LOG_LEVEL,
+          databaseUrl: config.DATABASE_URL,
+          database: InventoryDatabase,
+          kafkaBrokers: config.KAFKA_BROKERS,
+        }),
+      ],
+    };
+  }
+}

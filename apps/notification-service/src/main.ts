@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { bootstrapService, runService } from '@kafka-commerce/platform';
+import { AppModule } from './app.module';
+import {
+  loadNotificationServiceConfig,
+  NOTIFICATION_SERVICE,
+} from './config/notification-service.config';
+
+runService(async () => {
+  const config = loadNotificationServiceConfig(process.env);
+  await bootstrapService(AppModule.register(config), {
+    serviceName: NOTIFICATION_SERVICE,
+    port: config.PORT,
+    consumer: {
+      clientId: NOTIFICATION_SERVICE,
+      brokers: config.KAFKA_BROKERS,
+      groupId: NOTIFICATION_SERVICE,
+    },
+  });
+});

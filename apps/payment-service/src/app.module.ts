@@ -1,0 +1,22 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ServiceCoreModule } from '@kafka-commerce/platform';
+import { type PaymentServiceConfig, PAYMENT_SERVICE } from './config/payment-service.config';
+import { PaymentDatabase } from './database';
+
+@Module({})
+export class AppModule {
+  static register(config: PaymentServiceConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot({
+          serviceName: PAYMENT_SERVICE,
+          logLevel: config.LOG_LEVEL,
+          databaseUrl: config.DATABASE_URL,
+          database: PaymentDatabase,
+          kafkaBrokers: config.KAFKA_BROKERS,
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import { bootstrapService, runService } from '@kafka-commerce/platform';
+import { AppModule } from './app.module';
+import { loadUserServiceConfig, USER_SERVICE } from './config/user-service.config';
+
+runService(async () => {
+  const config = loadUserServiceConfig(process.env);
+  await bootstrapService(AppModule.register(config), {
+    serviceName: USER_SERVICE,
+    port: config.PORT,
+  });
+});

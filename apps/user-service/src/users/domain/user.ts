@@ -1,0 +1,23 @@
+export const SIGNUP_SOURCES = ['web', 'mobile', 'api'] as const;
+export type SignupSource = (typeof SIGNUP_SOURCES)[number];
+
+export interface User {
+  readonly id: string;
+  readonly email: string;
+  readonly username: string;
+  readonly phone: string | null;
+  readonly source: SignupSource;
+  readonly createdAt: Date;
+}
+
+/** Emails are compared case-insensitively, so they are stored in one canonical form. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export class EmailAlreadyRegisteredError extends Error {
+  constructor(readonly email: string) {
+    super(`a user with email ${email} is already registered`);
+    this.name = 'EmailAlreadyRegisteredError';
+  }
+}
