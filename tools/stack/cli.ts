@@ -1,0 +1,33 @@
+import { resolveProfile } from './profile';
+import { createTopics, stackDown, stackUp } from './stack';
+
+const USAGE = 'usage: stack <up|down|topics> [dev|test]';
+
+/** `pnpm stack:up` / `pnpm stack:down` / `pnpm topics:create`. */
+async function main(): Promise<void> {
+  const [command, profileName = 'dev'] = process.argv.slice(2);
+  if (profileName !== 'dev' && profileName !== 'test') throw new Error(USAGE);
+  const profile = resolveProfile(profileName, process.env);
+  const log = (line: string): void => {
+    console.log(line);
+  };
+  switch (command ?? '') {
+    case 'up':
+      await stackUp(profile, log);
+      log(`\nkafka-commerce (${profile.name}) is up. Stop it with: pnpm stack:down`);
+      return;
+    case 'down':
+      await stackDown(profile, log);
+      return;
+    case 'topics':
+      await createTopics(profile, log);
+      return;
+    default:
+      throw new Error(USAGE);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

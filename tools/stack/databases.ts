@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { applyMigrations, dropTestDatabase, ensureDatabase } from '../db/migrate';
+import { databaseName, databaseUrl, REPO_ROOT, type StackProfile } from './profile';
+import { SERVICES } from './services';
+
+/**
+ * Creates and migrates each service's database. The test profile starts from empty
+ * databases every run, so no test depends on what an earlier run left behind.
+ */
+export async function prepareDatabases(
+  profile: StackProfile,
+  log: (line: string) => void,
+): Promise<void> {
+  for (const service of SERVICES) {
+    const database = databaseName(profile, service);
+    if (profile.name === 'test') await dropTestDatabase(profile.postgresUrl, database);
+    await ensureDatabase(profile.postgresUrl, database);
+    const applied = await applyMigrations(
+      databaseUrl(profile, service),
+      path.join(REPO_ROOT, 'prisma', service.schema, 'migrations'),
+    );
+    log(`database ${database}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
+  }
+}

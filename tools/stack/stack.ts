@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { prepareDatabases } from './databases';
+import {
+  isAlive,
+  runningPid,
+  type ServiceProcess,
+  startService,
+  stopService,
+  tail,
+} from './processes';
+import {
+  databaseUrl,
+  kafkaBrokers,
+  REPO_ROOT,
+  servicePort,
+  serviceUrl,
+  type StackProfile,
+} from './profile';
+import { SERVICES } from './services';
+import { ensureTopics } from './topics';
+
+const HEALTH_TIMEOUT_MS = 90_000;
+const KAFKA_SCRIPT = path.join(REPO_ROOT, 'tools', 'kafka', 'kafka.sh');
+
+export type Log = (line: string) => void;
+
+/**
+ * Brings a whole stack up: broker, topics, databases, a build, then the six services, and
+ * returns once every one reports healthy. If one does not, all are stopped again and the
+ * error carries that service's log tail.
+ */
+export async function stackUp(profile: StackProfile, log: Log): Promise<void> {
+  const alreadyRunning = SERVICES.filter((service) => runningPid(profile.stateDir, service.name));
+  if (alreadyRunning.length > 0) {
+    throw new Error(
+      `the ${profile.name} stack is already running (stop it first: pnpm stack:down)`,
+    );
+  }
+  startKafka(profile, log);
+  const brokers = kafkaBrokers(profile);
+  const created = await ensureTopics(brokers);
+  log(`topics: ${created.length ? `created ${created.join(', ')}` : 'all present'}`);
+  await prepareDatabases(profile, log);
+  log('building services (nx, cached)…');
+  execFileSync(
+    'pnpm',
+    ['exec', 'nx', 'run-many', '-t', 'build', '--projects=tag:type:app', '--output-style=stream'],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const started = SERVICES.map((service) =>
+    startService(
+      service.name,
+      {
+        PORT: String(servicePort(profile, service)),
+        DATABASE_URL: databaseUrl(profile, service),
+        KAFKA_BROKERS: brokers.join(','),
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+        KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      },
+      profile.stateDir,
+    ),
+  );
+  try {
+    await Promise.all(started.map((service) => waitHealthy(profile, service)));
+  } catch (error) {
+    await stackDown(profile, () => undefined);
+    throw error;
+  }
+  for (const service of SERVICES) log(`${service.name.padEnd(21)} ${serviceUrl(profile, service)}`);
+  log(`logs: ${path.relative(process.cwd(), path.join(profile.stateDir, 'logs')) || '.'}`);
+}
+
+/** Stops the services (gracefully), then the profile's own broker. Safe to run twice. */
+export async function stackDown(profile: StackProfile, log: Log): Promise<void> {
+  const stopped = await Promise.all(
+    SERVICES.map((service) => stopService(profile.stateDir, service.name)),
+  );
+  log(`stopped ${stopped.filter(Boolean).length} service(s)`);
+  if (!profile.kafka.external) {
+    execFileSync('bash', [KAFKA_SCRIPT, 'stop', '--name', profile.kafka.instance], {
+      stdio: 'inherit',
+    });
+  }
+}
+
+export async function createTopics(profile: StackProfile, log: Log): Promise<void> {
+  startKafka(profile, log);
+  const created = await ensureTopics(kafkaBrokers(profile));
+  log(created.length ? `created ${created.join(', ')}` : 'all topics present');
+}
+
+function startKafka(profile: StackProfile, log: Log): void {
+  if (profile.kafka.external) {
+    log(`kafka: using ${profile.kafka.brokers.join(',')}`);
+    return;
+  }
+  const { instance, port } = profile.kafka;
+  execFileSync('bash', [KAFKA_SCRIPT, 'start', '--name', instance, '--port', String(port)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+async function waitHealthy(profile: StackProfile, service: ServiceProcess): Promise<void> {
+  const spec = SERVICES.find((candidate) => candidate.name === service.name);
+  if (!spec) throw new Error(`unknown service ${service.name}`);
+  const url = `${serviceUrl(profile, spec)}/health`;
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (!isAlive(service.pid)) break;
+    if (await answersOk(url)) return;
+    await sleep(250);
+  }
+  const why = isAlive(service.pid) ? `not healthy after ${HEALTH_TIMEOUT_MS / 1000}s` : 'exited';
+  throw new Error(
+    `${service.name} ${why}. Last log lines (${service.logFile}):\n${tail(service.logFile)}`,
+  );
+}
+
+async function answersOk(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(4000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}

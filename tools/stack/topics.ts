@@ -1,0 +1,32 @@
+import { deadLetterTopicOf, TOPICS } from '@kafka-commerce/events';
+import { Kafka, logLevel } from 'kafkajs';
+
+/**
+ * Creates every topic the events library declares, plus its dead-letter topic. Broker
+ * auto-creation is off, so this is the only place topics come from. Existing topics are kept.
+ */
+export async function ensureTopics(brokers: readonly string[]): Promise<string[]> {
+  const admin = new Kafka({
+    clientId: 'kafka-commerce-tools',
+    brokers: [...brokers],
+    logLevel: logLevel.ERROR,
+  }).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const wanted = Object.values(TOPICS).flatMap((topic) => [
+      { topic: topic.name, numPartitions: topic.partitions },
+      { topic: deadLetterTopicOf(topic.name), numPartitions: 1 },
+    ]);
+    const missing = wanted.filter((topic) => !existing.has(topic.topic));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        topics: missing.map((topic) => ({ ...topic, replicationFactor: 1 })),
+        waitForLeaders: true,
+      });
+    }
+    return missing.map((topic) => topic.topic);
+  } finally {
+    await admin.disconnect();
+  }
+}
