@@ -100,6 +100,9 @@ function startKafka(profile: StackProfile, log: Log): void {
     return;
   }
   const { instance, port } = profile.kafka;
+  // The test broker starts empty every run, like the test databases.
+  if (profile.name === 'test')
+    execFileSync('bash', [KAFKA_SCRIPT, 'clean', '--name', instance], { stdio: 'ignore' });
   execFileSync('bash', [KAFKA_SCRIPT, 'start', '--name', instance, '--port', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });

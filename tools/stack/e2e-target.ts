@@ -1,0 +1,32 @@
+import {
+  databaseUrl,
+  kafkaBrokers,
+  resolveProfile,
+  serviceUrl,
+  type StackProfile,
+} from './profile';
+import { SERVICES } from './services';
+
+/**
+ * Which stack the end-to-end suite drives. By default it starts its own (`test` profile:
+ * ports 31xx, `_test` databases, its own broker unless KAFKA_BROKERS is given). With
+ * `E2E_STACK=running` it drives the stack `pnpm stack:up` started (ports 300x), unchanged.
+ */
+export function e2eTarget(env: NodeJS.ProcessEnv): {
+  readonly profile: StackProfile;
+  readonly owned: boolean;
+} {
+  const running = env.E2E_STACK === 'running';
+  return { profile: resolveProfile(running ? 'dev' : 'test', env), owned: !running };
+}
+
+/** What the suites read: one URL and one database URL per service, and the brokers. */
+export function e2eEnvironment(profile: StackProfile): Record<string, string> {
+  const env: Record<string, string> = { E2E_KAFKA_BROKERS: kafkaBrokers(profile).join(',') };
+  for (const service of SERVICES) {
+    const key = service.schema.toUpperCase();
+    env[`E2E_${key}_URL`] = serviceUrl(profile, service);
+    env[`E2E_${key}_DATABASE_URL`] = databaseUrl(profile, service);
+  }
+  return env;
+}

@@ -1,0 +1,7 @@
+import { e2eTarget } from './e2e-target';
+import { stackDown } from './stack';
+
+export default async function globalTeardown(): Promise<void> {
+  const { profile, owned } = e2eTarget(process.env);
+  if (owned) await stackDown(profile, () => undefined);
+}
