@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole test suite, as `pnpm test` runs it for users and CI: formatting, lint (with
+# architecture rules), typecheck, unit tests, then end-to-end tests against a real stack.
+# The end-to-end suite starts its own broker and `_test` databases unless told otherwise
+# (KAFKA_BROKERS, POSTGRES_URL, E2E_STACK=running: see README).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export NX_DAEMON=false NX_NO_CLOUD=true KAFKAJS_NO_PARTITIONER_WARNING=1
+results="$root/.stack/test-results"
+rm -rf "$results" && mkdir -p "$results"
+
+step() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
+
+step "format"
+pnpm exec prettier --check . --log-level warn
+step "lint + typecheck"
+pnpm exec nx run-many -t lint typecheck --output-style=static
+step "unit tests"
+pnpm exec jest --config jest.config.js --json --outputFile="$results/unit.json"
+step "end-to-end tests (real Kafka, real PostgreSQL)"
+pnpm exec jest --config apps/stack-e2e/jest.config.js --runInBand --json --outputFile="$results/e2e.json"
+
+node -e '
+  const runs = process.argv.slice(1).map((file) => require(file));
+  const sum = (key) => runs.reduce((total, run) => total + run[key], 0);
+  console.log(`\n${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed`);
+' "$results/unit.json" "$results/e2e.json"
