@@ -6,7 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-export NX_DAEMON=false NX_NO_CLOUD=true KAFKAJS_NO_PARTITIONER_WARNING=1
+export NX_DAEMON=false NX_NO_CLOUD=true
 results="$root/.stack/test-results"
 rm -rf "$results" && mkdir -p "$results"
 

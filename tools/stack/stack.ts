@@ -60,7 +60,6 @@ export async function stackUp(profile: StackProfile, log: Log): Promise<void> {
         DATABASE_URL: databaseUrl(profile, service),
         KAFKA_BROKERS: brokers.join(','),
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-        KAFKAJS_NO_PARTITIONER_WARNING: '1',
       },
       profile.stateDir,
     ),

@@ -11,10 +11,8 @@ export class AppModule {
       imports: [
         ServiceCoreModule.forRoot({
           serviceName: INVENTORY_SERVICE,
-          logLevel: config.LOG_LEVEL,
-          databaseUrl: config.DATABASE_URL,
+          config,
           database: InventoryDatabase,
-          kafkaBrokers: config.KAFKA_BROKERS,
         }),
       ],
     };

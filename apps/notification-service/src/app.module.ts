@@ -15,10 +15,8 @@ export class AppModule {
       imports: [
         ServiceCoreModule.forRoot({
           serviceName: NOTIFICATION_SERVICE,
-          logLevel: config.LOG_LEVEL,
-          databaseUrl: config.DATABASE_URL,
+          config,
           database: NotificationDatabase,
-          kafkaBrokers: config.KAFKA_BROKERS,
         }),
         ContactsModule,
       ],

@@ -9,13 +9,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceCoreModule.forRoot({
-          serviceName: ORDER_SERVICE,
-          logLevel: config.LOG_LEVEL,
-          databaseUrl: config.DATABASE_URL,
-          database: OrderDatabase,
-          kafkaBrokers: config.KAFKA_BROKERS,
-        }),
+        ServiceCoreModule.forRoot({ serviceName: ORDER_SERVICE, config, database: OrderDatabase }),
       ],
     };
   }

@@ -11,10 +11,8 @@ export class AppModule {
       imports: [
         ServiceCoreModule.forRoot({
           serviceName: PAYMENT_SERVICE,
-          logLevel: config.LOG_LEVEL,
-          databaseUrl: config.DATABASE_URL,
+          config,
           database: PaymentDatabase,
-          kafkaBrokers: config.KAFKA_BROKERS,
         }),
       ],
     };

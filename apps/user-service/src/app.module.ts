@@ -10,13 +10,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceCoreModule.forRoot({
-          serviceName: USER_SERVICE,
-          logLevel: config.LOG_LEVEL,
-          databaseUrl: config.DATABASE_URL,
-          database: UserDatabase,
-          kafkaBrokers: config.KAFKA_BROKERS,
-        }),
+        ServiceCoreModule.forRoot({ serviceName: USER_SERVICE, config, database: UserDatabase }),
         UsersModule,
       ],
     };

@@ -46,3 +46,6 @@ export function serviceEnvSchema(defaults: { port: number }) {
     LOG_LEVEL: logLevelVariable,
   });
 }
+
+/** The configuration every service has, whatever it adds of its own. */
+export type ServiceEnv = z.infer<ReturnType<typeof serviceEnvSchema>>;

@@ -6,7 +6,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { deadLetterTopicOf, EVENT_HEADERS, type OutgoingEvent } from '@kafka-commerce/events';
-import { Kafka, type Message, type Producer } from 'kafkajs';
+import { Kafka, type Message, Partitioners, type Producer } from 'kafkajs';
 import { DEAD_LETTER_HEADERS, type DeadLetter } from './dead-letter';
 import { KAFKA_CLIENT } from './kafka-connection';
 
@@ -21,7 +21,12 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
   private readonly producer: Producer;
 
   constructor(@Inject(KAFKA_CLIENT) kafka: Kafka) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    // The Java client's partitioner, so any producer in any language puts a key on the same partition.
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   async onModuleInit(): Promise<void> {

@@ -1,4 +1,5 @@
 import { type KafkaOptions, Transport } from '@nestjs/microservices';
+import { Partitioners } from 'kafkajs';
 import { type KafkaConnectionOptions } from './kafka-connection';
 
 export interface KafkaTransportOptions extends KafkaConnectionOptions {
@@ -20,6 +21,7 @@ export function kafkaTransport(options: KafkaTransportOptions): KafkaOptions {
         brokers: [...options.brokers],
       },
       consumer: { groupId: options.groupId, allowAutoTopicCreation: false },
+      producer: { createPartitioner: Partitioners.DefaultPartitioner },
       subscribe: { fromBeginning: true },
       parser: { keepBinary: true },
       run: { autoCommit: true },

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { type ServiceEnv } from '@kafka-commerce/config';
 import { KafkaModule, KafkaProbe } from '@kafka-commerce/messaging';
 import {
   DatabaseModule,
@@ -10,11 +11,10 @@ import { PlatformModule } from './platform.module';
 
 export interface ServiceCoreOptions<TClient extends PrismaClientLike> {
   readonly serviceName: string;
-  readonly logLevel: string;
-  readonly databaseUrl: string;
+  /** The service's parsed configuration (database URL, brokers, log level). */
+  readonly config: ServiceEnv;
   /** The service's generated Prisma client class; it is also the token repositories inject. */
   readonly database: PrismaClientClass<TClient>;
-  readonly kafkaBrokers: readonly string[];
 }
 
 /**
@@ -31,11 +31,14 @@ export class ServiceCoreModule {
       imports: [
         PlatformModule.forRoot({
           serviceName: options.serviceName,
-          logLevel: options.logLevel,
+          logLevel: options.config.LOG_LEVEL,
           readinessProbes: [DatabaseProbe, KafkaProbe],
         }),
-        DatabaseModule.forClient(options.database, options.databaseUrl),
-        KafkaModule.forRoot({ clientId: options.serviceName, brokers: options.kafkaBrokers }),
+        DatabaseModule.forClient(options.database, options.config.DATABASE_URL),
+        KafkaModule.forRoot({
+          clientId: options.serviceName,
+          brokers: options.config.KAFKA_BROKERS,
+        }),
       ],
     };
   }

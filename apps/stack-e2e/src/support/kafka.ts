@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type IHeaders, type KafkaMessage } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type IHeaders, type KafkaMessage } from 'kafkajs';
 import { waitFor } from '@kafka-commerce/testing';
 import { kafkaBrokers } from './stack';
 
@@ -11,7 +11,10 @@ export async function produce(
   topic: string,
   messages: { key: string; value: string; headers?: IHeaders }[],
 ): Promise<void> {
-  const producer = kafka().producer({ allowAutoTopicCreation: false });
+  const producer = kafka().producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
     await producer.send({ topic, acks: -1, messages });
