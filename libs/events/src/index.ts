@@ -1,5 +1,6 @@
 export * from './catalog';
 export * from './create-event';
+export * from './dead-letter';
 export * from './define-event';
 export * from './envelope';
 export * from './parse-event';

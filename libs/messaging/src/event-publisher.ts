@@ -5,9 +5,14 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { deadLetterTopicOf, EVENT_HEADERS, type OutgoingEvent } from '@kafka-commerce/events';
+import {
+  DEAD_LETTER_HEADERS,
+  deadLetterTopicOf,
+  EVENT_HEADERS,
+  type OutgoingEvent,
+} from '@kafka-commerce/events';
 import { Kafka, type Message, Partitioners, type Producer } from 'kafkajs';
-import { DEAD_LETTER_HEADERS, type DeadLetter } from './dead-letter';
+import { type DeadLetter } from './dead-letter';
 import { KAFKA_CLIENT } from './kafka-connection';
 
 /**
