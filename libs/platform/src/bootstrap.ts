@@ -2,7 +2,7 @@ import { type DynamicModule, type INestApplication, type Type } from '@nestjs/co
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { kafkaTransport, type KafkaTransportOptions } from '@kafka-commerce/messaging';
+import { KafkaEventServer } from '@kafka-commerce/messaging';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './http/validation';
 import { ServiceMetrics } from './metrics/metrics';
@@ -10,14 +10,12 @@ import { ServiceMetrics } from './metrics/metrics';
 export interface ServiceBootstrapOptions {
   readonly serviceName: string;
   readonly port: number;
-  /** Present when the service consumes events: Nest's Kafka server joins this group. */
-  readonly consumer?: KafkaTransportOptions;
 }
 
 /**
- * Starts a hybrid service: HTTP (Fastify) for clients and a Kafka consumer for events.
- * On SIGTERM Nest closes the consumer first, then HTTP, then the shutdown hooks (producer,
- * database), so in-flight messages finish with their database still open.
+ * Starts a hybrid service: HTTP (Fastify) for clients and Kafka consumers for events.
+ * On SIGTERM Nest stops HTTP and the consumers (finishing batches in flight), then runs the
+ * shutdown sequence: outbox flush, producer, database.
  */
 export async function bootstrapService(
   appModule: Type | DynamicModule,
@@ -31,10 +29,9 @@ export async function bootstrapService(
   app.enableShutdownHooks();
   recordRequestDurations(app);
   serveOpenApi(app, options.serviceName);
-  if (options.consumer) {
-    app.connectMicroservice(kafkaTransport(options.consumer), { inheritAppConfig: true });
-    await app.startAllMicroservices();
-  }
+  // Every service is hybrid; a service without @EventHandler methods simply subscribes to nothing.
+  app.connectMicroservice({ strategy: app.get(KafkaEventServer) }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
   await app.listen(options.port, '0.0.0.0');
   app.get(Logger).log(`${options.serviceName} listening on port ${options.port}`);
   return app;

@@ -31,7 +31,7 @@ export class PlatformModule {
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: PLATFORM_OPTIONS, useValue: options },
-        { provide: ServiceMetrics, useValue: new ServiceMetrics(options.serviceName) },
+        { provide: ServiceMetrics, useValue: options.metrics },
       ],
       exports: [ServiceMetrics],
     };

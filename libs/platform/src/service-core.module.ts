@@ -1,13 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type ServiceEnv } from '@kafka-commerce/config';
-import { KafkaModule, KafkaProbe } from '@kafka-commerce/messaging';
+import { KafkaProbe, MessagingModule } from '@kafka-commerce/messaging';
 import {
   DatabaseModule,
   DatabaseProbe,
   type PrismaClientClass,
   type PrismaClientLike,
 } from './database/database.module';
+import { ServiceMetrics } from './metrics/metrics';
 import { PlatformModule } from './platform.module';
+import { ShutdownSequence } from './shutdown-sequence';
 
 export interface ServiceCoreOptions<TClient extends PrismaClientLike> {
   readonly serviceName: string;
@@ -19,27 +21,34 @@ export interface ServiceCoreOptions<TClient extends PrismaClientLike> {
 
 /**
  * Everything a service needs before its own modules: logs, health, metrics, its database and
- * Kafka. `GET /health` is ready only when both the database and the broker answer.
+ * messaging (outbox relay, inbox, Kafka transport). `GET /health` is ready only when both
+ * the database and the broker answer.
  */
 @Module({})
 export class ServiceCoreModule {
   static forRoot<TClient extends PrismaClientLike>(
     options: ServiceCoreOptions<TClient>,
   ): DynamicModule {
+    const { serviceName, config } = options;
+    const metrics = new ServiceMetrics(serviceName);
     return {
       module: ServiceCoreModule,
       imports: [
         PlatformModule.forRoot({
-          serviceName: options.serviceName,
-          logLevel: options.config.LOG_LEVEL,
+          serviceName,
+          logLevel: config.LOG_LEVEL,
           readinessProbes: [DatabaseProbe, KafkaProbe],
+          metrics,
         }),
-        DatabaseModule.forClient(options.database, options.config.DATABASE_URL),
-        KafkaModule.forRoot({
-          clientId: options.serviceName,
-          brokers: options.config.KAFKA_BROKERS,
+        DatabaseModule.forClient(options.database, config.DATABASE_URL),
+        MessagingModule.forRoot({
+          serviceName,
+          brokers: config.KAFKA_BROKERS,
+          databaseUrl: config.DATABASE_URL,
+          registry: metrics.registry,
         }),
       ],
+      providers: [ShutdownSequence],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { type ReadinessProbe } from '../readiness-probe';
 
@@ -12,8 +12,8 @@ export type PrismaClientClass<TClient extends PrismaClientLike> = new (options: 
   adapter: PrismaPg;
 }) => TClient;
 
-/** Readiness and orderly shutdown for the service's database. */
-export class DatabaseProbe implements ReadinessProbe, OnApplicationShutdown {
+/** Readiness of the service's database, and its closing at the end of the shutdown sequence. */
+export class DatabaseProbe implements ReadinessProbe {
   readonly probeName = 'database';
 
   constructor(private readonly client: PrismaClientLike) {}
@@ -22,9 +22,8 @@ export class DatabaseProbe implements ReadinessProbe, OnApplicationShutdown {
     await this.client.$queryRawUnsafe('SELECT 1');
   }
 
-  /** Runs after consumers and the HTTP server have closed, so no in-flight work loses its database. */
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.$disconnect();
+  close(): Promise<void> {
+    return this.client.$disconnect();
   }
 }
 

@@ -1,0 +1,182 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  BaseRpcContext,
+  type CustomTransportStrategy,
+  type MessageHandler,
+  Server,
+} from '@nestjs/microservices';
+import { type EventEnvelope } from '@kafka-commerce/events';
+import { type Consumer, type EachBatchPayload, type IHeaders, Kafka } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
+import { EventPublisher } from '../event-publisher';
+import { KAFKA_CLIENT } from '../kafka-connection';
+import { MessagingMetrics } from '../metrics/messaging-metrics';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
+import { type BatchTarget, type FetchedMessage, processBatch } from './batch-processor';
+import { EVENT_HANDLER_EXTRAS, type EventHandlerOptions } from './event-handler.decorator';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+
+/** Where the event came from, for handlers that want it (`@Ctx()`). */
+export class KafkaEventContext extends BaseRpcContext<[topic: string, partition: number]> {
+  getTopic(): string {
+    return this.args[0];
+  }
+  getPartition(): number {
+    return this.args[1];
+  }
+}
+
+/**
+ * Nest transport over kafkajs `eachBatch`, replacing Nest's Kafka server (one consumer for all
+ * topics, no batches, poison messages retried forever). Each `@EventHandler` topic gets its
+ * own consumer group `<service>.<topic>`; each fetched batch is processed by `processBatch`
+ * and its offsets are committed only once every message is handled or dead-lettered.
+ */
+@Injectable()
+export class KafkaEventServer extends Server implements CustomTransportStrategy {
+  private readonly log = new Logger(KafkaEventServer.name);
+  private readonly retryPolicy: RetryPolicy;
+  private consumers: Consumer[] = [];
+
+  constructor(
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    private readonly publisher: EventPublisher,
+    private readonly metrics: MessagingMetrics,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {
+    super();
+    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.subscribeAll().then(
+      () => {
+        callback();
+      },
+      (error: unknown) => {
+        callback(error);
+      },
+    );
+  }
+
+  /** Stops fetching; kafkajs waits for batches in flight and commits their offsets. */
+  async close(): Promise<void> {
+    const consumers = this.consumers;
+    this.consumers = [];
+    await Promise.all(consumers.map((consumer) => consumer.disconnect()));
+  }
+
+  on(): never {
+    throw new Error('KafkaEventServer has no events to listen to');
+  }
+
+  // The signature is Nest's (Server.unwrap<T>).
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+  unwrap<T>(): T {
+    return this.consumers as T;
+  }
+
+  private async subscribeAll(): Promise<void> {
+    for (const [topic, handler] of this.messageHandlers) {
+      const consumer = this.kafka.consumer({
+        groupId: `${this.options.serviceName}.${topic}`,
+        allowAutoTopicCreation: false,
+      });
+      this.consumers.push(consumer);
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: true });
+      const options = handlerOptions(topic, handler);
+      await consumer.run({
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConcurrency ?? 3,
+        eachBatch: (payload) => this.consumeBatch(topic, handler, options, payload),
+      });
+      this.log.log({ topic, groupId: `${this.options.serviceName}.${topic}` }, 'consuming');
+    }
+  }
+
+  private async consumeBatch(
+    topic: string,
+    handler: MessageHandler,
+    options: EventHandlerOptions,
+    payload: EachBatchPayload,
+  ): Promise<void> {
+    const { batch } = payload;
+    if (batch.isEmpty()) return;
+    this.metrics.consumed.inc({ topic }, batch.messages.length);
+    const context = new KafkaEventContext([topic, batch.partition]);
+    const run = (
+      data: EventEnvelope | readonly EventEnvelope[],
+      events: readonly EventEnvelope[],
+      mode: string,
+    ) => this.invoke(handler, data, context, events, topic, mode);
+    const target: BatchTarget = {
+      consumer: `${this.options.serviceName}.${topic}`,
+      accepts: options.accepts,
+      ...(options.batch ? { handleBatch: (events) => run(events, events, 'batch') } : {}),
+      handleOne: (event) => run(options.batch ? [event] : event, [event], 'single'),
+      deadLetter: async (letter) => {
+        await this.publisher.publishDeadLetter(letter);
+        this.metrics.deadLettered.inc({ topic, reason: letter.reason });
+      },
+      onRetry: (message, attempt, error) => {
+        this.metrics.retried.inc({ topic });
+        this.log.warn(
+          { topic, offset: message.offset, attempt, error: String(error) },
+          'handler failed; retrying',
+        );
+      },
+      heartbeat: () => payload.heartbeat(),
+    };
+    await processBatch(
+      batch.messages.map((message) => ({
+        topic,
+        partition: batch.partition,
+        offset: message.offset,
+        key: message.key,
+        value: message.value,
+        headers: stringHeaders(message.headers),
+      })) satisfies FetchedMessage[],
+      target,
+      this.retryPolicy,
+    );
+    // A revoked partition is someone else's now; they resume from our last commit and the
+    // inbox absorbs what we both handled.
+    if (payload.isStale()) return;
+    payload.resolveOffset(batch.lastOffset());
+    await payload.commitOffsetsIfNecessary();
+    this.metrics.consumerLag.set({ topic, partition: batch.partition }, Number(batch.offsetLag()));
+  }
+
+  private async invoke(
+    handler: MessageHandler,
+    data: EventEnvelope | readonly EventEnvelope[],
+    context: KafkaEventContext,
+    events: readonly EventEnvelope[],
+    topic: string,
+    mode: string,
+  ): Promise<void> {
+    const stopTimer = this.metrics.handlerDuration.startTimer({ topic, mode });
+    // Nest's RPC exception layer turns a thrown error into an erroring Observable.
+    const result: unknown = await handler(data, context);
+    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    stopTimer();
+    for (const event of events) this.metrics.processed.inc({ topic, type: event.type });
+  }
+}
+
+function handlerOptions(topic: string, handler: MessageHandler): EventHandlerOptions {
+  const extras = handler.extras as Record<string, EventHandlerOptions | undefined> | undefined;
+  const options = extras?.[EVENT_HANDLER_EXTRAS];
+  if (!options) throw new Error(`handler for "${topic}" must be declared with @EventHandler`);
+  return options;
+}
+
+function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    result[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
+  }
+  return result;
+}

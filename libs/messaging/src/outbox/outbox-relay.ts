@@ -1,0 +1,215 @@
+import { Logger } from '@nestjs/common';
+import { type Message, type TopicMessages } from 'kafkajs';
+import { Client, type Pool } from 'pg';
+import { type EventPublisher } from '../event-publisher';
+import { type MessagingMetrics } from '../metrics/messaging-metrics';
+import { OUTBOX_CHANNEL } from '../messaging-tables.sql';
+
+export interface OutboxRelayOptions {
+  readonly databaseUrl: string;
+  /** Rows published per transaction. */
+  readonly batchSize?: number;
+  /** Safety-net poll when no notification arrives (e.g. the listener is reconnecting). */
+  readonly pollIntervalMs?: number;
+  /** Longest wait between attempts while Kafka is unreachable. */
+  readonly maxBackoffMs?: number;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  message_key: string;
+  headers: Record<string, string>;
+  value: string;
+}
+
+/*
+ * Takes the oldest unsent rows that no other relay holds (SKIP LOCKED), but never a row
+ * whose key has an earlier unsent row outside this batch: that row is another relay's, and
+ * publishing past it would reorder the key. Instances therefore share the work without
+ * ever overtaking each other on one key.
+ */
+const CLAIM_BATCH_SQL = `
+  WITH batch AS (
+    SELECT id FROM outbox_events ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+  )
+  SELECT o.id::text AS id, o.topic, o.message_key, o.headers, o.value
+  FROM outbox_events o
+  JOIN batch ON batch.id = o.id
+  WHERE NOT EXISTS (
+    SELECT 1 FROM outbox_events earlier
+    WHERE earlier.message_key = o.message_key AND earlier.id < o.id
+      AND earlier.id NOT IN (SELECT id FROM batch)
+  )
+  ORDER BY o.id`;
+
+const LAG_SQL = `
+  SELECT count(*)::int AS pending,
+         COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS "oldestAgeSeconds"
+  FROM outbox_events`;
+
+/**
+ * Publishes outbox rows to Kafka in id order per key with the idempotent producer
+ * (acks=all), deleting them in the same transaction that locked them. A crash after the
+ * publish but before the commit publishes the rows again later: delivery is at least once,
+ * and consumers' inboxes make it exactly once in effect.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly maxBackoffMs: number;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private readonly sleepers = new Set<() => void>();
+  private listener: Client | undefined;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly publisher: EventPublisher,
+    private readonly metrics: MessagingMetrics,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.listen();
+    this.loop = this.run();
+  }
+
+  /** Stops the loop, then publishes whatever is left (bounded by `flushTimeoutMs`). */
+  async stop(flushTimeoutMs = 10_000): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wakeUp();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+    const deadline = Date.now() + flushTimeoutMs;
+    try {
+      while (Date.now() < deadline && (await this.publishBatch()) > 0);
+    } catch (error) {
+      this.logger.warn(
+        { error: describe(error) },
+        'outbox not fully flushed at shutdown; it is sent at next start',
+      );
+    }
+  }
+
+  /** Publishes one batch; returns how many rows were sent (0 when the outbox is empty). */
+  async publishBatch(): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<OutboxRow>(CLAIM_BATCH_SQL, [this.batchSize]);
+      if (rows.length > 0) {
+        await this.publisher.send(groupByTopic(rows));
+        await client.query('DELETE FROM outbox_events WHERE id = ANY($1::bigint[])', [
+          rows.map((row) => row.id),
+        ]);
+      }
+      await client.query('COMMIT');
+      this.metrics.outboxPublished.inc(rows.length);
+      return rows.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async measureLag(): Promise<{ pending: number; oldestAgeSeconds: number }> {
+    const { rows } = await this.pool.query<{ pending: number; oldestAgeSeconds: number }>(LAG_SQL);
+    const lag = rows[0] ?? { pending: 0, oldestAgeSeconds: 0 };
+    this.metrics.outboxPending.set(lag.pending);
+    this.metrics.outboxOldestAge.set(lag.oldestAgeSeconds);
+    return lag;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const sent = await this.publishBatch();
+        failures = 0;
+        if (sent === this.batchSize) continue; // more is waiting
+        await this.measureLag();
+        await this.sleep(this.pollIntervalMs);
+      } catch (error) {
+        failures++;
+        const wait = Math.min(this.maxBackoffMs, 200 * 2 ** Math.min(failures, 10));
+        this.logger.warn(
+          { error: describe(error), failures, retryInMs: wait },
+          'outbox relay cannot publish; backing off',
+        );
+        await this.measureLag().catch(() => undefined);
+        await this.sleep(wait);
+      }
+    }
+  }
+
+  /** LISTEN on a dedicated connection; reconnects with a delay, polling covers the gaps. */
+  private async listen(): Promise<void> {
+    while (this.running) {
+      const client = new Client({ connectionString: this.options.databaseUrl });
+      this.listener = client;
+      try {
+        const ended = new Promise<void>((resolve) => {
+          client.on('error', () => {
+            resolve();
+          });
+          client.on('end', () => {
+            resolve();
+          });
+        });
+        client.on('notification', () => {
+          this.wakeUp();
+        });
+        await client.connect();
+        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+        await ended;
+      } catch {
+        // fall through to the retry delay
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+      await this.sleep(this.pollIntervalMs); // stop() wakes it
+    }
+  }
+
+  /** Sleeps until the timeout, a new-rows notification or stop(), whichever comes first. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.sleepers.add(done);
+    });
+  }
+
+  private wakeUp(): void {
+    for (const wake of [...this.sleepers]) wake();
+  }
+}
+
+function groupByTopic(rows: readonly OutboxRow[]): TopicMessages[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const row of rows) {
+    const messages = byTopic.get(row.topic) ?? [];
+    messages.push({ key: row.message_key, value: row.value, headers: row.headers });
+    byTopic.set(row.topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

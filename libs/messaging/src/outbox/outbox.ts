@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { EVENT_HEADERS, type OutgoingEvent } from '@kafka-commerce/events';
+import { type RawSqlClient } from '../raw-sql-client';
+
+// One statement for any number of events: a JSON array in, rows out, in array order.
+const APPEND_SQL = `
+  INSERT INTO outbox_events (event_id, topic, message_key, headers, value)
+  SELECT (doc->>'eventId')::uuid, doc->>'topic', doc->>'key', doc->'headers', doc->>'value'
+  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(doc, position)
+  ORDER BY position`;
+
+/**
+ * Appends events to the transactional outbox. Call it with the transaction (or batch) that
+ * makes the state change, so the change and its events commit together or not at all; the
+ * relay publishes them afterwards.
+ */
+@Injectable()
+export class Outbox {
+  /**
+   * Returns the client's own statement promise, so it can join an interactive transaction
+   * (`await outbox.append(tx, events)`) or a batch (`$transaction([change, outbox.append(db, events)])`).
+   */
+  append<TExecute>(client: RawSqlClient<TExecute>, events: readonly OutgoingEvent[]): TExecute {
+    return client.$executeRawUnsafe(APPEND_SQL, JSON.stringify(events.map(toOutboxRow)));
+  }
+}
+
+function toOutboxRow({ topic, key, envelope }: OutgoingEvent) {
+  return {
+    eventId: envelope.eventId,
+    topic,
+    key,
+    headers: eventHeaders(envelope),
+    value: JSON.stringify(envelope),
+  };
+}
+
+/** Routing fields mirrored as Kafka headers, so tools can route without parsing bodies. */
+export function eventHeaders(envelope: OutgoingEvent['envelope']): Record<string, string> {
+  const headers: Record<string, string> = {
+    [EVENT_HEADERS.eventId]: envelope.eventId,
+    [EVENT_HEADERS.type]: envelope.type,
+    [EVENT_HEADERS.version]: String(envelope.version),
+    [EVENT_HEADERS.producer]: envelope.producer,
+    [EVENT_HEADERS.correlationId]: envelope.correlationId,
+  };
+  if (envelope.causationId) headers[EVENT_HEADERS.causationId] = envelope.causationId;
+  return headers;
+}
