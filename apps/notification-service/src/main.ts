@@ -11,10 +11,5 @@ runService(async () => {
   await bootstrapService(AppModule.register(config), {
     serviceName: NOTIFICATION_SERVICE,
     port: config.PORT,
-    consumer: {
-      clientId: NOTIFICATION_SERVICE,
-      brokers: config.KAFKA_BROKERS,
-      groupId: NOTIFICATION_SERVICE,
-    },
   });
 });

@@ -10,12 +10,3 @@ CREATE TABLE "contacts" (
 
     CONSTRAINT "contacts_pkey" PRIMARY KEY ("user_id")
 );
-
--- CreateTable
-CREATE TABLE "processed_events" (
-    "consumer" TEXT NOT NULL,
-    "event_id" UUID NOT NULL,
-    "processed_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "processed_events_pkey" PRIMARY KEY ("consumer","event_id")
-);

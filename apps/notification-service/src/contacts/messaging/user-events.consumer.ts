@@ -1,31 +1,20 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
-import { TOPICS, userRegisteredV1 } from '@kafka-commerce/events';
-import { EventConsumer } from '@kafka-commerce/messaging';
+import { Payload } from '@nestjs/microservices';
+import { type EventOf, TOPICS, userRegisteredV1 } from '@kafka-commerce/events';
+import { EventHandler } from '@kafka-commerce/messaging';
 import { NOTIFICATION_SERVICE } from '../../config/notification-service.config';
-import { RecordContactHandler } from '../application/record-contact/record-contact.handler';
+import { RecordContactsHandler } from '../application/record-contact/record-contacts.handler';
 
+/** Also the inbox's consumer name: it must never change, or events would be applied again. */
 const CONSUMER = `${NOTIFICATION_SERVICE}.${TOPICS.users.name}`;
 
-/** users topic → contact book. Parsing, retries and dead letters are the EventConsumer's. */
+/** users topic → contact book, a fetched batch per transaction. */
 @Controller()
 export class UserEventsConsumer {
-  constructor(
-    private readonly consumer: EventConsumer,
-    private readonly recordContact: RecordContactHandler,
-  ) {}
+  constructor(private readonly recordContacts: RecordContactsHandler) {}
 
-  @EventPattern(TOPICS.users.name)
-  async onUserEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.consumer.consume(
-      context,
-      { consumer: CONSUMER, accepts: [userRegisteredV1] },
-      (event) =>
-        this.recordContact.execute({
-          consumer: CONSUMER,
-          eventId: event.eventId,
-          user: event.payload,
-        }),
-    );
+  @EventHandler(TOPICS.users.name, { accepts: [userRegisteredV1], batch: true })
+  async onUserEvents(@Payload() events: EventOf<typeof userRegisteredV1>[]): Promise<void> {
+    await this.recordContacts.execute({ consumer: CONSUMER, events });
   }
 }

@@ -1,28 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import { type OutgoingEvent } from '@kafka-commerce/events';
+import { Outbox } from '@kafka-commerce/messaging';
 import { UserDatabase } from '../../database';
 import { Prisma } from '../../generated/prisma/client';
 import { type NewUser, UserRepository } from '../application/register-user/user.repository';
-import { EmailAlreadyRegisteredError, type User } from '../domain/user';
+import { EmailAlreadyRegisteredError } from '../domain/user';
 
 const UNIQUE_VIOLATION = 'P2002';
 
 @Injectable()
 export class PrismaUserRepository extends UserRepository {
-  constructor(private readonly db: UserDatabase) {
+  constructor(
+    private readonly db: UserDatabase,
+    private readonly outbox: Outbox,
+  ) {
     super();
   }
 
-  async create(user: NewUser): Promise<User> {
+  async create(user: NewUser, events: readonly OutgoingEvent[]): Promise<void> {
     try {
-      const row = await this.db.user.create({ data: user });
-      return {
-        id: row.id,
-        email: row.email,
-        username: row.username,
-        phone: row.phone,
-        source: row.source,
-        createdAt: row.createdAt,
-      };
+      // A batch transaction: one round trip, no interactive-transaction overhead.
+      await this.db.$transaction([
+        this.db.user.create({ data: user }),
+        this.outbox.append(this.db, events),
+      ]);
     } catch (error) {
       if (
         error instanceof Prisma.PrismaClientKnownRequestError &&

@@ -6,16 +6,17 @@ export interface Contact {
   readonly registeredAt: Date;
 }
 
-export interface HandledEvent {
-  readonly consumer: string;
+export interface ContactUpdate {
+  /** The event the contact comes from; each is applied at most once. */
   readonly eventId: string;
+  readonly contact: Contact;
 }
 
-/** Port: the contact book, written once per handled event. */
+/** Port: the contact book. */
 export abstract class ContactRepository {
   /**
-   * Records the contact and marks the event handled, atomically. Returns false (and writes
-   * nothing) when this consumer has already handled the event.
+   * Applies, in order and in one transaction, the updates whose events this consumer has not
+   * handled before; returns how many were new.
    */
-  abstract saveOnce(event: HandledEvent, contact: Contact): Promise<boolean>;
+  abstract applyOnce(consumer: string, updates: readonly ContactUpdate[]): Promise<number>;
 }

@@ -1,10 +1,15 @@
+import { type OutgoingEvent } from '@kafka-commerce/events';
 import { type User } from '../../domain/user';
 
-export interface NewUser extends Omit<User, 'createdAt'> {
+export interface NewUser extends User {
   readonly passwordHash: string;
 }
 
-/** Port: where users are stored. Throws EmailAlreadyRegisteredError on a duplicate email. */
+/** Port: where users are stored. */
 export abstract class UserRepository {
-  abstract create(user: NewUser): Promise<User>;
+  /**
+   * Stores the user and the events its registration publishes, atomically.
+   * Throws EmailAlreadyRegisteredError on a duplicate email.
+   */
+  abstract create(user: NewUser, events: readonly OutgoingEvent[]): Promise<void>;
 }
