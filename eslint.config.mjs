@@ -15,7 +15,7 @@ const dependencyRules = [
   },
   {
     sourceTag: 'type:tooling',
-    onlyDependOnLibsWithTags: ['type:contract', 'type:util'],
+    onlyDependOnLibsWithTags: ['type:contract', 'type:messaging', 'type:util'],
   },
   {
     sourceTag: 'type:testing',
