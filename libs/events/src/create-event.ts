@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type z } from 'zod';
 import { type EventDefinition } from './define-event';
 import { type EventEnvelope } from './envelope';
+import { type TopicName } from './topics';
 
 export interface EventOrigin {
   readonly producer: string;
@@ -9,19 +10,28 @@ export interface EventOrigin {
   readonly causationId?: string | null;
 }
 
-export interface OutgoingEvent<TType extends string = string, TPayload = unknown> {
-  readonly topic: string;
+/** An event ready to publish: the topic and key come from its definition, never the caller. */
+export interface OutgoingEvent<
+  TType extends string = string,
+  TPayload = unknown,
+  TTopic extends string = string,
+> {
+  readonly topic: TTopic;
   readonly key: string;
   readonly envelope: EventEnvelope<TType, TPayload>;
 }
 
 /** Builds a new event; the payload is validated here so that nothing invalid is ever sent. */
-export function createEvent<TType extends string, TSchema extends z.ZodType>(
-  definition: EventDefinition<TType, TSchema>,
+export function createEvent<
+  TType extends string,
+  TSchema extends z.ZodType,
+  TTopic extends TopicName = TopicName,
+>(
+  definition: EventDefinition<TType, TSchema, TTopic>,
   payload: z.input<TSchema>,
   origin: EventOrigin,
   now: Date = new Date(),
-): OutgoingEvent<TType, z.infer<TSchema>> {
+): OutgoingEvent<TType, z.infer<TSchema>, TTopic> {
   const validPayload = definition.schema.parse(payload);
   return {
     topic: definition.topic,

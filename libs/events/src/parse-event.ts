@@ -1,9 +1,16 @@
 import { type z } from 'zod';
 import { type EventDefinition } from './define-event';
 import { envelopeSchema, type EventEnvelope } from './envelope';
+import { applyUpcastChain, findUpcastChain, type Upcaster } from './upcast';
+import { UPCASTERS } from './upcasters';
 
 export type RejectionReason =
-  'invalid_json' | 'invalid_envelope' | 'unknown_type' | 'unsupported_version' | 'invalid_payload';
+  | 'invalid_json'
+  | 'invalid_envelope'
+  | 'unknown_type'
+  | 'unsupported_version'
+  | 'invalid_payload'
+  | 'upcast_failed';
 
 export type ParseResult<TDefinitions extends readonly EventDefinition[]> =
   | { readonly ok: true; readonly event: EventOf<TDefinitions[number]> }
@@ -15,13 +22,21 @@ export type EventOf<TDefinition> =
     ? EventEnvelope<TType, z.infer<TSchema>>
     : never;
 
+export interface ParseOptions {
+  /** Upcasters that may bring an older version up to an accepted one; the library's by default. */
+  readonly upcasters?: readonly Upcaster[];
+}
+
 /**
  * Decodes and validates a message body against the event versions a consumer accepts.
- * Never throws: anything it cannot accept comes back with a reason, for the dead-letter topic.
+ * An older version is upcast to the first accepted version a chain of upcasters leads to,
+ * and comes back with that version number. Never throws: anything it cannot accept comes
+ * back with a reason, for the dead-letter topic.
  */
 export function parseEvent<const TDefinitions extends readonly EventDefinition[]>(
   body: string | Buffer | null,
   accepted: TDefinitions,
+  options: ParseOptions = {},
 ): ParseResult<TDefinitions> {
   let json: unknown;
   try {
@@ -34,24 +49,25 @@ export function parseEvent<const TDefinitions extends readonly EventDefinition[]
     return { ok: false, reason: 'invalid_envelope', detail: envelope.error.message };
   }
   const { type, version, payload } = envelope.data;
-  const ofType = accepted.filter((definition) => definition.type === type);
-  const definition = ofType.find((candidate) => candidate.version === version);
-  if (!definition) {
-    return ofType.length === 0
-      ? { ok: false, reason: 'unknown_type', detail: `no handler for event type "${type}"` }
-      : {
-          ok: false,
-          reason: 'unsupported_version',
-          detail: `"${type}" v${version} is not accepted`,
-        };
+  if (!accepted.some((definition) => definition.type === type)) {
+    return { ok: false, reason: 'unknown_type', detail: `no handler for event type "${type}"` };
   }
-  const parsedPayload = definition.schema.safeParse(payload);
-  if (!parsedPayload.success) {
-    return { ok: false, reason: 'invalid_payload', detail: parsedPayload.error.message };
+  const chain = findUpcastChain(type, version, accepted, options.upcasters ?? UPCASTERS);
+  if (!chain) {
+    return {
+      ok: false,
+      reason: 'unsupported_version',
+      detail: `"${type}" v${version} is not accepted`,
+    };
   }
-  const event = { ...envelope.data, type, payload: parsedPayload.data } as EventOf<
-    TDefinitions[number]
-  >;
+  const result = applyUpcastChain(payload, chain);
+  if (!result.ok) return result;
+  const event = {
+    ...envelope.data,
+    type,
+    version: chain.target.version,
+    payload: result.payload,
+  } as EventOf<TDefinitions[number]>;
   return { ok: true, event };
 }
 

@@ -1,0 +1,5 @@
+export * from './asyncapi';
+export * from './asyncapi-message';
+export * from './event-json-schema';
+export * from './json';
+export * from './schema-snapshots';
