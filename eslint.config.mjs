@@ -7,7 +7,13 @@ import tseslint from 'typescript-eslint';
 const dependencyRules = [
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:contract', 'type:messaging', 'type:platform', 'type:util'],
+    onlyDependOnLibsWithTags: [
+      'type:contract',
+      'type:messaging',
+      'type:platform',
+      'type:util',
+      'type:testing',
+    ],
   },
   {
     sourceTag: 'type:e2e',
@@ -15,7 +21,7 @@ const dependencyRules = [
   },
   {
     sourceTag: 'type:tooling',
-    onlyDependOnLibsWithTags: ['type:contract', 'type:messaging', 'type:util'],
+    onlyDependOnLibsWithTags: ['type:contract', 'type:messaging', 'type:util', 'type:testing'],
   },
   {
     sourceTag: 'type:testing',
@@ -25,7 +31,11 @@ const dependencyRules = [
     sourceTag: 'type:platform',
     onlyDependOnLibsWithTags: ['type:messaging', 'type:contract', 'type:util'],
   },
-  { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contract', 'type:util'] },
+  // type:testing holds dependency-free test helpers, for any project's specs.
+  {
+    sourceTag: 'type:messaging',
+    onlyDependOnLibsWithTags: ['type:contract', 'type:util', 'type:testing'],
+  },
   {
     // Contracts are plain data + schemas: no framework, ORM or Kafka client may leak in.
     sourceTag: 'type:contract',
@@ -45,6 +55,7 @@ export default tseslint.config(
       '.nx/**',
       '.stack/**',
       '**/jest.config.js',
+      '**/jest.int.config.js',
       'jest.preset.js',
     ],
   },

@@ -23,5 +23,5 @@ module.exports = {
   moduleNameMapper: {
     '^@kafka-commerce/([a-z-]+)$': path.join(__dirname, 'libs/$1/src/index.ts'),
   },
-  testMatch: ['<rootDir>/src/**/*.unit.spec.ts', '<rootDir>/src/**/*.int.spec.ts'],
+  testMatch: ['<rootDir>/src/**/*.unit.spec.ts'],
 };

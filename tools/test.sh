@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as `pnpm test` runs it for users and CI: formatting, lint (with
-# architecture rules), typecheck, unit tests, then end-to-end tests against a real stack.
+# architecture rules), typecheck, unit tests, integration tests against a real broker and
+# database, then end-to-end tests against the whole stack.
 # The end-to-end suite starts its own broker and `_test` databases unless told otherwise
 # (KAFKA_BROKERS, POSTGRES_URL, E2E_STACK=running: see README).
 set -euo pipefail
@@ -18,11 +19,13 @@ step "lint + typecheck"
 pnpm exec nx run-many -t lint typecheck --output-style=static
 step "unit tests"
 pnpm exec jest --config jest.config.js --json --outputFile="$results/unit.json"
-step "end-to-end tests (real Kafka, real PostgreSQL)"
+step "integration tests (real Kafka, real PostgreSQL)"
+pnpm exec jest --config jest.int.config.js --runInBand --json --outputFile="$results/int.json"
+step "end-to-end tests (the whole stack over HTTP, Kafka and PostgreSQL)"
 pnpm exec jest --config apps/stack-e2e/jest.config.js --runInBand --json --outputFile="$results/e2e.json"
 
 node -e '
   const runs = process.argv.slice(1).map((file) => require(file));
   const sum = (key) => runs.reduce((total, run) => total + run[key], 0);
   console.log(`\n${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed`);
-' "$results/unit.json" "$results/e2e.json"
+' "$results/unit.json" "$results/int.json" "$results/e2e.json"

@@ -1,0 +1,7 @@
+/** Integration suites: real Kafka (see tools/testing/kafka-global-setup.ts) and real PostgreSQL. */
+module.exports = {
+  ...require('../../jest.preset.js'),
+  displayName: 'messaging:int',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.int.spec.ts'],
+};

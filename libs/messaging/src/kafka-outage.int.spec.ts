@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { type TopicName } from '@kafka-commerce/events';
+import {
+  removeBroker,
+  startBroker,
+  startEmptyBroker,
+  stopBroker,
+  waitFor,
+} from '@kafka-commerce/testing';
+import { Outbox } from './outbox/outbox';
+import { EFFECTS_POOL, effectsRecorder, HandlerScript } from './test-support/effects-recorder';
+import {
+  type ConsumerApp,
+  createTestDatabase,
+  createTopics,
+  inTransaction,
+  rawSql,
+  startConsumerApp,
+  userEvent,
+} from './test-support/messaging-test-kit';
+
+// This suite stops its broker, so it has one of its own.
+const BROKER = 'outage';
+const PORT = 49092;
+const TOPIC = `outage-${randomUUID().slice(0, 8)}` as TopicName;
+const SERVICE = `int-${randomUUID().slice(0, 8)}`;
+const KEYS = Array.from({ length: 4 }, () => randomUUID());
+const EVENTS_PER_KEY = 10;
+
+let bootstrap: string[];
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let consumer: ConsumerApp;
+
+beforeAll(async () => {
+  bootstrap = [startEmptyBroker(BROKER, PORT)];
+  db = await createTestDatabase(`outage_${SERVICE.slice(4)}`);
+  await createTopics(TOPIC, 3, bootstrap);
+  consumer = await startConsumerApp({
+    serviceName: SERVICE,
+    databaseUrl: db.url,
+    controllers: [effectsRecorder(TOPIC, `${SERVICE}.${TOPIC}`, new HandlerScript())],
+    providers: [{ provide: EFFECTS_POOL, useValue: db.pool }],
+    bootstrap,
+  });
+});
+
+afterAll(async () => {
+  await consumer.stop();
+  await db.pool.end();
+  removeBroker(BROKER);
+});
+
+describe('Kafka unavailable while events are written', () => {
+  it('delivers every event, in order per key, once the broker is back', async () => {
+    stopBroker(BROKER);
+    const outbox = new Outbox();
+    // As services do: each state change commits its event, here one transaction each,
+    // interleaving keys.
+    for (let sequence = 1; sequence <= EVENTS_PER_KEY; sequence++) {
+      for (const key of KEYS) {
+        await inTransaction(db.pool, (client) =>
+          outbox.append(rawSql(client), [userEvent(TOPIC, key, `seq-${sequence}`)]),
+        );
+      }
+    }
+    const { rows } = await db.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM outbox_events',
+    );
+    expect(rows[0]?.n).toBe(KEYS.length * EVENTS_PER_KEY);
+
+    startBroker(BROKER, PORT);
+
+    const expected = Array.from({ length: EVENTS_PER_KEY }, (_, index) => `seq-${index + 1}`);
+    for (const key of KEYS) {
+      const labels = await waitFor(
+        async () => {
+          const result = await db.pool.query<{ label: string }>(
+            'SELECT label FROM effects WHERE message_key = $1 ORDER BY seq',
+            [key],
+          );
+          return result.rows.length >= EVENTS_PER_KEY
+            ? result.rows.map((row) => row.label)
+            : undefined;
+        },
+        { timeoutMs: 60_000, description: `all events of key ${key}` },
+      );
+      expect(labels).toEqual(expected);
+    }
+  });
+});
