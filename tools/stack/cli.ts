@@ -1,11 +1,13 @@
 import { resolveProfile } from './profile';
-import { createTopics, stackDown, stackUp } from './stack';
+import { createTopics, restartService, stackDown, stackUp } from './stack';
 
-const USAGE = 'usage: stack <up|down|topics> [dev|test]';
+const USAGE = 'usage: stack <up|down|topics> [dev|test] | stack restart <service> [dev|test]';
 
 /** `pnpm stack:up` / `pnpm stack:down` / `pnpm topics:create`. */
 async function main(): Promise<void> {
-  const [command, profileName = 'dev'] = process.argv.slice(2);
+  const [command, ...rest] = process.argv.slice(2);
+  const service = command === 'restart' ? rest.shift() : undefined;
+  const [profileName = 'dev'] = rest;
   if (profileName !== 'dev' && profileName !== 'test') throw new Error(USAGE);
   const profile = resolveProfile(profileName, process.env);
   const log = (line: string): void => {
@@ -18,6 +20,10 @@ async function main(): Promise<void> {
       return;
     case 'down':
       await stackDown(profile, log);
+      return;
+    case 'restart':
+      if (!service) throw new Error(USAGE);
+      await restartService(profile, service, log);
       return;
     case 'topics':
       await createTopics(profile, log);

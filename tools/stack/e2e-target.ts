@@ -22,7 +22,11 @@ export function e2eTarget(env: NodeJS.ProcessEnv): {
 
 /** What the suites read: one URL and one database URL per service, and the brokers. */
 export function e2eEnvironment(profile: StackProfile): Record<string, string> {
-  const env: Record<string, string> = { E2E_KAFKA_BROKERS: kafkaBrokers(profile).join(',') };
+  const env: Record<string, string> = {
+    E2E_KAFKA_BROKERS: kafkaBrokers(profile).join(','),
+    E2E_PROFILE: profile.name,
+    E2E_STATE_DIR: profile.stateDir,
+  };
   for (const service of SERVICES) {
     const key = service.schema.toUpperCase();
     env[`E2E_${key}_URL`] = serviceUrl(profile, service);

@@ -18,7 +18,7 @@ import {
   serviceUrl,
   type StackProfile,
 } from './profile';
-import { SERVICES } from './services';
+import { type ServiceSpec, SERVICES } from './services';
 import { ensureTopics } from './topics';
 
 const HEALTH_TIMEOUT_MS = 90_000;
@@ -53,16 +53,7 @@ export async function stackUp(profile: StackProfile, log: Log): Promise<void> {
     },
   );
   const started = SERVICES.map((service) =>
-    startService(
-      service.name,
-      {
-        PORT: String(servicePort(profile, service)),
-        DATABASE_URL: databaseUrl(profile, service),
-        KAFKA_BROKERS: brokers.join(','),
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-      },
-      profile.stateDir,
-    ),
+    startService(service.name, serviceEnv(profile, service), profile.stateDir),
   );
   try {
     await Promise.all(started.map((service) => waitHealthy(profile, service)));
@@ -85,6 +76,27 @@ export async function stackDown(profile: StackProfile, log: Log): Promise<void> 
       stdio: 'inherit',
     });
   }
+}
+
+/** Stops one service gracefully (SIGTERM) if it runs, starts it again and waits until it is healthy. */
+export async function restartService(profile: StackProfile, name: string, log: Log): Promise<void> {
+  const service = SERVICES.find((candidate) => candidate.name === name);
+  if (!service)
+    throw new Error(
+      `unknown service "${name}" (one of: ${SERVICES.map((s) => s.name).join(', ')})`,
+    );
+  await stopService(profile.stateDir, name);
+  await waitHealthy(profile, startService(name, serviceEnv(profile, service), profile.stateDir));
+  log(`${name} restarted: ${serviceUrl(profile, service)}`);
+}
+
+function serviceEnv(profile: StackProfile, service: ServiceSpec): Record<string, string> {
+  return {
+    PORT: String(servicePort(profile, service)),
+    DATABASE_URL: databaseUrl(profile, service),
+    KAFKA_BROKERS: kafkaBrokers(profile).join(','),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  };
 }
 
 export async function createTopics(profile: StackProfile, log: Log): Promise<void> {
