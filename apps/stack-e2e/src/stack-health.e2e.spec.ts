@@ -18,9 +18,9 @@ describe('every service of the stack', () => {
     async (service) => {
       const metrics = await fetch(`${serviceUrl(service)}/metrics`);
       expect(metrics.status).toBe(200);
-      expect(await metrics.text()).toContain(
-        `process_cpu_seconds_total{service="${service}-service"}`,
-      );
+      const text = await metrics.text();
+      expect(text).toContain(`process_cpu_seconds_total{service="${service}-service"}`);
+      expect(text).toContain(`messaging_outbox_pending{service="${service}-service"}`);
       const openApi = await fetch(`${serviceUrl(service)}/docs-json`);
       expect(openApi.status).toBe(200);
       expect(await openApi.json()).toMatchObject({ info: { title: `${service}-service` } });
