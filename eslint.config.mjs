@@ -29,7 +29,7 @@ const dependencyRules = [
   },
   {
     sourceTag: 'type:platform',
-    onlyDependOnLibsWithTags: ['type:messaging', 'type:contract', 'type:util'],
+    onlyDependOnLibsWithTags: ['type:platform', 'type:messaging', 'type:contract', 'type:util'],
   },
   // type:testing holds dependency-free test helpers, for any project's specs.
   {

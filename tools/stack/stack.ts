@@ -19,6 +19,7 @@ import {
   type StackProfile,
 } from './profile';
 import { type ServiceSpec, SERVICES } from './services';
+import { tokenKeys } from './keys';
 import { ensureTopics } from './topics';
 
 const HEALTH_TIMEOUT_MS = 90_000;
@@ -91,11 +92,15 @@ export async function restartService(profile: StackProfile, name: string, log: L
 }
 
 function serviceEnv(profile: StackProfile, service: ServiceSpec): Record<string, string> {
+  const keys = tokenKeys(profile.stateDir);
   return {
     PORT: String(servicePort(profile, service)),
     DATABASE_URL: databaseUrl(profile, service),
     KAFKA_BROKERS: kafkaBrokers(profile).join(','),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    JWT_PUBLIC_KEY: keys.publicKey,
+    // Only the issuer can sign tokens.
+    ...(service.issuesTokens ? { JWT_PRIVATE_KEY: keys.privateKey } : {}),
   };
 }
 

@@ -33,6 +33,14 @@ export const kafkaBrokersVariable = z
     },
   );
 
+/** A PEM key; `\\n` escapes are accepted so a key fits on one line of an .env file. */
+export const pemKeyVariable = z
+  .string({ error: 'is required (a PEM key)' })
+  .transform((value) => value.replaceAll('\\n', '\n').trim())
+  .refine((value) => /^-----BEGIN [A-Z ]+-----\n[\s\S]+\n-----END [A-Z ]+-----$/.test(value), {
+    error: 'must be a PEM key (-----BEGIN … -----END …)',
+  });
+
 export const logLevelVariable = z
   .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   .default('info');
@@ -44,6 +52,8 @@ export function serviceEnvSchema(defaults: { port: number }) {
     DATABASE_URL: postgresUrlVariable,
     KAFKA_BROKERS: kafkaBrokersVariable,
     LOG_LEVEL: logLevelVariable,
+    /** Verifies access tokens; only user-service can sign them. */
+    JWT_PUBLIC_KEY: pemKeyVariable,
   });
 }
 

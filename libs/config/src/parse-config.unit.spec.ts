@@ -3,7 +3,12 @@ import { serviceEnvSchema } from './env-schemas';
 import { ConfigError, parseConfig } from './parse-config';
 
 const schema = serviceEnvSchema({ port: 3001 });
-const validEnv = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/kc_user' };
+const PUBLIC_KEY =
+  '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----';
+const validEnv = {
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/kc_user',
+  JWT_PUBLIC_KEY: PUBLIC_KEY,
+};
 
 function problemsOf(
   env: Record<string, string | undefined>,
@@ -25,6 +30,7 @@ describe('parseConfig with the service schema', () => {
       DATABASE_URL: validEnv.DATABASE_URL,
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       LOG_LEVEL: 'info',
+      JWT_PUBLIC_KEY: PUBLIC_KEY,
     });
   });
 
@@ -38,12 +44,29 @@ describe('parseConfig with the service schema', () => {
     expect(config.KAFKA_BROKERS).toEqual(['kafka-1:9092', 'kafka-2:9092']);
   });
 
-  it('names a missing DATABASE_URL', () => {
-    expect(problemsOf({})).toEqual([expect.stringMatching(/^DATABASE_URL: is required/)]);
+  it('names each missing required variable', () => {
+    expect(problemsOf({})).toEqual([
+      expect.stringMatching(/^DATABASE_URL: is required/),
+      expect.stringMatching(/^JWT_PUBLIC_KEY: is required/),
+    ]);
+  });
+
+  it('accepts a PEM key written on one line with \\n escapes', () => {
+    const oneLine = PUBLIC_KEY.replaceAll('\n', '\\n');
+    expect(parseConfig(schema, { ...validEnv, JWT_PUBLIC_KEY: oneLine }).JWT_PUBLIC_KEY).toBe(
+      PUBLIC_KEY,
+    );
+  });
+
+  it('rejects a key that is not PEM', () => {
+    expect(problemsOf({ ...validEnv, JWT_PUBLIC_KEY: 'secret' })).toEqual([
+      'JWT_PUBLIC_KEY: must be a PEM key (-----BEGIN … -----END …)',
+    ]);
   });
 
   it('reports every invalid variable at once, each by name', () => {
     const problems = problemsOf({
+      JWT_PUBLIC_KEY: PUBLIC_KEY,
       DATABASE_URL: 'mysql://nope',
       PORT: 'eighty',
       KAFKA_BROKERS: 'no-port-here',
@@ -64,6 +87,8 @@ describe('parseConfig with the service schema', () => {
   });
 
   it('puts all problems in the error message', () => {
-    expect(() => parseConfig(schema, { PORT: '0' })).toThrow(/PORT: .*\n.*DATABASE_URL: /s);
+    expect(() => parseConfig(schema, { PORT: '0' })).toThrow(
+      /PORT: .*\n.*DATABASE_URL: .*\n.*JWT_PUBLIC_KEY: /s,
+    );
   });
 });

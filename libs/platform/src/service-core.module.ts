@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@kafka-commerce/auth';
 import { type ServiceEnv } from '@kafka-commerce/config';
 import { KafkaProbe, MessagingModule } from '@kafka-commerce/messaging';
 import {
@@ -17,6 +18,8 @@ export interface ServiceCoreOptions<TClient extends PrismaClientLike> {
   readonly config: ServiceEnv;
   /** The service's generated Prisma client class; it is also the token repositories inject. */
   readonly database: PrismaClientClass<TClient>;
+  /** Only for the token issuer (user-service): the key access tokens are signed with. */
+  readonly tokenSigningKey?: string;
 }
 
 /**
@@ -41,6 +44,10 @@ export class ServiceCoreModule {
           metrics,
         }),
         DatabaseModule.forClient(options.database, config.DATABASE_URL),
+        AuthModule.forRoot({
+          publicKey: config.JWT_PUBLIC_KEY,
+          ...(options.tokenSigningKey ? { privateKey: options.tokenSigningKey } : {}),
+        }),
         MessagingModule.forRoot({
           serviceName,
           brokers: config.KAFKA_BROKERS,

@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { type AuthenticatedUser, ROLES, type Role } from './authenticated-user';
+import {
+  AUTH_OPTIONS,
+  type AuthOptions,
+  DEFAULT_ISSUER,
+  DEFAULT_TOKEN_TTL_SECONDS,
+} from './auth-options';
+
+export interface IssuedToken {
+  readonly accessToken: string;
+  readonly tokenType: 'Bearer';
+  readonly expiresIn: number;
+}
+
+interface Claims {
+  sub: string;
+  email: string;
+  role: Role;
+}
+
+/**
+ * Signs and verifies RS256 access tokens. Signing needs the private key, which only the
+ * issuer is configured with; any service can verify with the public key, without a call.
+ */
+@Injectable()
+export class AccessTokens {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+  ) {}
+
+  issue(user: AuthenticatedUser): IssuedToken {
+    const { privateKey } = this.options;
+    if (!privateKey) throw new Error('this service cannot issue tokens: no private key configured');
+    const expiresIn = this.options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
+    const claims: Claims = { sub: user.userId, email: user.email, role: user.role };
+    const accessToken = this.jwt.sign(claims, {
+      algorithm: 'RS256',
+      privateKey,
+      expiresIn,
+      issuer: this.issuer(),
+    });
+    return { accessToken, tokenType: 'Bearer', expiresIn };
+  }
+
+  /** The caller behind a token, or undefined when the token is invalid, expired or forged. */
+  verify(token: string): AuthenticatedUser | undefined {
+    try {
+      const claims = this.jwt.verify<Partial<Claims>>(token, {
+        algorithms: ['RS256'],
+        publicKey: this.options.publicKey,
+        issuer: this.issuer(),
+      });
+      const { sub, email, role } = claims;
+      if (typeof sub !== 'string' || typeof email !== 'string' || !ROLES.includes(role as Role))
+        return undefined;
+      return { userId: sub, email, role: role as Role };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private issuer(): string {
+    return this.options.issuer ?? DEFAULT_ISSUER;
+  }
+}
