@@ -66,3 +66,8 @@ export class AccessTokens {
     return this.options.issuer ?? DEFAULT_ISSUER;
   }
 }
+
+/** AccessTokens outside Nest's container (scripts, tests). */
+export function accessTokensFor(options: AuthOptions): AccessTokens {
+  return new AccessTokens(new JwtService(), options);
+}

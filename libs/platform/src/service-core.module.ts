@@ -18,8 +18,8 @@ export interface ServiceCoreOptions<TClient extends PrismaClientLike> {
   readonly config: ServiceEnv;
   /** The service's generated Prisma client class; it is also the token repositories inject. */
   readonly database: PrismaClientClass<TClient>;
-  /** Only for the token issuer (user-service): the key access tokens are signed with. */
-  readonly tokenSigningKey?: string;
+  /** Only for the token issuer (user-service): how access tokens are signed. */
+  readonly tokenIssuer?: { readonly privateKey: string; readonly ttlSeconds: number };
 }
 
 /**
@@ -46,7 +46,12 @@ export class ServiceCoreModule {
         DatabaseModule.forClient(options.database, config.DATABASE_URL),
         AuthModule.forRoot({
           publicKey: config.JWT_PUBLIC_KEY,
-          ...(options.tokenSigningKey ? { privateKey: options.tokenSigningKey } : {}),
+          ...(options.tokenIssuer
+            ? {
+                privateKey: options.tokenIssuer.privateKey,
+                tokenTtlSeconds: options.tokenIssuer.ttlSeconds,
+              }
+            : {}),
         }),
         MessagingModule.forRoot({
           serviceName,

@@ -47,11 +47,38 @@ export interface JsonResponse {
   readonly body: unknown;
 }
 
-export async function postJson(url: string, body: unknown): Promise<JsonResponse> {
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<JsonResponse> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
+}
+
+export async function getJson(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<JsonResponse> {
+  const response = await fetch(url, { headers });
+  return { status: response.status, body: await response.json() };
+}
+
+/** The development admin account user-service creates at start-up (see README). */
+export const ADMIN = { email: 'admin@kafka-commerce.local', password: 'admin-password' };
+
+/** Logs in and returns the Authorization header for the account. */
+export async function bearer(credentials: {
+  email: string;
+  password: string;
+}): Promise<Record<string, string>> {
+  const { email, password } = credentials;
+  const response = await postJson(`${serviceUrl('user')}/auth/login`, { email, password });
+  if (response.status !== 200)
+    throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return { authorization: `Bearer ${(response.body as { accessToken: string }).accessToken}` };
 }

@@ -45,3 +45,13 @@ export class RegisteredUserResponse {
   @ApiProperty() username!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
+
+export class UserProfileResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() username!: string;
+  @ApiPropertyOptional() phone?: string;
+  @ApiProperty({ enum: SIGNUP_SOURCES }) source!: SignupSource;
+  @ApiProperty({ enum: ['user', 'admin'] }) role!: 'user' | 'admin';
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}

@@ -1,14 +1,31 @@
-import { Body, ConflictException, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Post,
+} from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated, type AuthenticatedUser, CurrentUser } from '@kafka-commerce/auth';
 import { CorrelationId } from '@kafka-commerce/platform';
 import { RegisterUserHandler } from '../application/register-user/register-user.handler';
+import { UserRepository } from '../application/register-user/user.repository';
 import { EmailAlreadyRegisteredError } from '../domain/user';
-import { RegisteredUserResponse, RegisterUserRequest } from './register-user.request';
+import {
+  RegisteredUserResponse,
+  RegisterUserRequest,
+  UserProfileResponse,
+} from './register-user.request';
 
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly registerUser: RegisterUserHandler) {}
+  constructor(
+    private readonly registerUser: RegisterUserHandler,
+    private readonly users: UserRepository,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -37,5 +54,22 @@ export class UsersController {
       if (error instanceof EmailAlreadyRegisteredError) throw new ConflictException(error.message);
       throw error;
     }
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiOkResponse({ type: UserProfileResponse })
+  async me(@CurrentUser() caller: AuthenticatedUser): Promise<UserProfileResponse> {
+    const user = await this.users.findById(caller.userId);
+    if (!user) throw new NotFoundException('user not found');
+    return {
+      id: user.id,
+      email: user.email,
+      username: user.username,
+      ...(user.phone === null ? {} : { phone: user.phone }),
+      source: user.source,
+      role: user.role,
+      createdAt: user.createdAt.toISOString(),
+    };
   }
 }

@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { type OutgoingEvent } from '@kafka-commerce/events';
 import { Outbox } from '@kafka-commerce/messaging';
 import { UserDatabase } from '../../database';
-import { Prisma } from '../../generated/prisma/client';
-import { type NewUser, UserRepository } from '../application/register-user/user.repository';
-import { EmailAlreadyRegisteredError } from '../domain/user';
+import { Prisma, type User as UserRow } from '../../generated/prisma/client';
+import {
+  type NewUser,
+  type UserCredentials,
+  UserRepository,
+} from '../application/register-user/user.repository';
+import { EmailAlreadyRegisteredError, type User } from '../domain/user';
 
 const UNIQUE_VIOLATION = 'P2002';
 
@@ -34,4 +38,30 @@ export class PrismaUserRepository extends UserRepository {
       throw error;
     }
   }
+
+  async findCredentials(email: string): Promise<UserCredentials | undefined> {
+    const row = await this.db.user.findUnique({ where: { email } });
+    return row ? { user: toUser(row), passwordHash: row.passwordHash } : undefined;
+  }
+
+  async findById(id: string): Promise<User | undefined> {
+    const row = await this.db.user.findUnique({ where: { id } });
+    return row ? toUser(row) : undefined;
+  }
+
+  async makeAdmin(id: string): Promise<void> {
+    await this.db.user.update({ where: { id }, data: { role: 'admin' } });
+  }
+}
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    username: row.username,
+    phone: row.phone,
+    source: row.source,
+    role: row.role,
+    createdAt: row.createdAt,
+  };
 }

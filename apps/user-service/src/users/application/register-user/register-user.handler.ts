@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { createEvent, userRegisteredV1 } from '@kafka-commerce/events';
 import { hash } from '@node-rs/argon2';
 import { USER_SERVICE } from '../../../config/user-service.config';
-import { normalizeEmail, type SignupSource, type User } from '../../domain/user';
+import { normalizeEmail, type SignupSource, type User, type UserRole } from '../../domain/user';
 import { UserRepository } from './user.repository';
 
 export interface RegisterUser {
@@ -12,6 +12,8 @@ export interface RegisterUser {
   readonly password: string;
   readonly phone?: string;
   readonly source?: SignupSource;
+  /** Internal only (the admin account); registration over HTTP always makes a 'user'. */
+  readonly role?: UserRole;
   readonly correlationId: string;
 }
 
@@ -28,6 +30,7 @@ export class RegisterUserHandler {
       username: command.username,
       phone: command.phone ?? null,
       source: command.source ?? 'web',
+      role: command.role ?? 'user',
       createdAt: new Date(),
     };
     const registered = createEvent(

@@ -5,6 +5,11 @@ export interface NewUser extends User {
   readonly passwordHash: string;
 }
 
+export interface UserCredentials {
+  readonly user: User;
+  readonly passwordHash: string;
+}
+
 /** Port: where users are stored. */
 export abstract class UserRepository {
   /**
@@ -12,4 +17,8 @@ export abstract class UserRepository {
    * Throws EmailAlreadyRegisteredError on a duplicate email.
    */
   abstract create(user: NewUser, events: readonly OutgoingEvent[]): Promise<void>;
+  /** By normalized email. */
+  abstract findCredentials(email: string): Promise<UserCredentials | undefined>;
+  abstract findById(id: string): Promise<User | undefined>;
+  abstract makeAdmin(id: string): Promise<void>;
 }

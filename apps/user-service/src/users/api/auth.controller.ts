@@ -1,0 +1,24 @@
+import { Body, Controller, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
+import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { LoginHandler } from '../application/login/login.handler';
+import { InvalidCredentialsError } from '../domain/user';
+import { AccessTokenResponse, LoginRequest } from './login.request';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly login: LoginHandler) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AccessTokenResponse })
+  @ApiUnauthorizedResponse({ description: 'Unknown email or wrong password' })
+  async logIn(@Body() body: LoginRequest): Promise<AccessTokenResponse> {
+    try {
+      return await this.login.execute({ email: body.email, password: body.password });
+    } catch (error) {
+      if (error instanceof InvalidCredentialsError) throw new UnauthorizedException(error.message);
+      throw error;
+    }
+  }
+}
