@@ -22,6 +22,8 @@ module.exports = {
   // Tests run against library sources, so no build is needed first.
   moduleNameMapper: {
     '^@kafka-commerce/([a-z-]+)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+    // Generated Prisma clients import their TypeScript siblings with a `.js` extension.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/src/**/*.unit.spec.ts'],
 };
