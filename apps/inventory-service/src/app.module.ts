@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@kafka-commerce/platform';
 import { type InventoryServiceConfig, INVENTORY_SERVICE } from './config/inventory-service.config';
 import { InventoryDatabase } from './database';
+import { ProductsModule } from './products/products.module';
+import { ReservationsModule } from './reservations/reservations.module';
 
 @Module({})
 export class AppModule {
@@ -14,6 +16,8 @@ export class AppModule {
           config,
           database: InventoryDatabase,
         }),
+        ProductsModule,
+        ReservationsModule,
       ],
     };
   }

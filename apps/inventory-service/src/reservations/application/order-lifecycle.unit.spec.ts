@@ -1,0 +1,146 @@
+import { Logger } from '@nestjs/common';
+import { type Product } from '../../products/domain/product';
+import { InMemoryStockLedger } from '../../test-support/in-memory-stock-ledger';
+import {
+  orderCancelled,
+  orderConfirmed,
+  orderCreated,
+  type OrderLine,
+} from '../../test-support/order-events.builder';
+import { aProduct, unitsAccountedFor } from '../../test-support/product.builder';
+import { ConfirmReservationHandler } from './confirm-reservation/confirm-reservation.handler';
+import { ReleaseReservationHandler } from './release-reservation/release-reservation.handler';
+import { ReserveStockHandler } from './reserve-stock/reserve-stock.handler';
+
+const consumer = 'inventory-service.orders';
+
+beforeAll(() => {
+  Logger.overrideLogger(false);
+});
+
+function setUp(...products: Product[]) {
+  const ledger = new InMemoryStockLedger(products);
+  return {
+    ledger,
+    reserve: new ReserveStockHandler(ledger),
+    confirm: new ConfirmReservationHandler(ledger),
+    release: new ReleaseReservationHandler(ledger),
+  };
+}
+
+function counters(product: Product) {
+  return {
+    stock: product.stock,
+    reserved: product.reserved,
+    sold: product.sold,
+    available: product.stock - product.reserved,
+  };
+}
+
+describe('an order’s reservation through the saga', () => {
+  const mug = aProduct({ stock: 10 });
+  const lines: OrderLine[] = [{ productId: mug.id, quantity: 3 }];
+
+  it('confirmed: the units are sold, nothing is emitted', async () => {
+    const { ledger, reserve, confirm } = setUp(mug);
+    const created = orderCreated(lines);
+    await reserve.execute({ consumer, event: created });
+    await confirm.execute({ consumer, event: orderConfirmed(lines, created.payload.orderId) });
+
+    expect(counters(ledger.product(mug.id))).toEqual({
+      stock: 7,
+      reserved: 0,
+      sold: 3,
+      available: 7,
+    });
+    expect(ledger.reservations.get(created.payload.orderId)?.status).toBe('CONFIRMED');
+    expect(ledger.outbox.map((event) => event.envelope.type)).toEqual(['inventory.reserved']);
+  });
+
+  it('cancelled while pending: the units are released, once', async () => {
+    const { ledger, reserve, release } = setUp(mug);
+    const created = orderCreated(lines);
+    const cancelled = orderCancelled(lines, created.payload.orderId);
+    await reserve.execute({ consumer, event: created });
+    await release.execute({ consumer, event: cancelled });
+    await release.execute({ consumer, event: cancelled });
+    await release.execute({ consumer, event: orderCancelled(lines, created.payload.orderId) });
+
+    expect(counters(ledger.product(mug.id))).toEqual({
+      stock: 10,
+      reserved: 0,
+      sold: 0,
+      available: 10,
+    });
+    const released = ledger.eventsOfType('inventory.released');
+    expect(released).toHaveLength(1);
+    expect(released[0]?.envelope).toMatchObject({
+      correlationId: created.payload.orderId,
+      causationId: cancelled.eventId,
+      payload: { orderId: created.payload.orderId, items: lines },
+    });
+  });
+
+  it('cancelled after confirmation: the sold units return to stock', async () => {
+    const { ledger, reserve, confirm, release } = setUp(mug);
+    const created = orderCreated(lines);
+    const { orderId } = created.payload;
+    await reserve.execute({ consumer, event: created });
+    await confirm.execute({ consumer, event: orderConfirmed(lines, orderId) });
+    await release.execute({ consumer, event: orderCancelled(lines, orderId) });
+
+    expect(counters(ledger.product(mug.id))).toEqual({
+      stock: 10,
+      reserved: 0,
+      sold: 0,
+      available: 10,
+    });
+    expect(ledger.reservations.get(orderId)?.status).toBe('RELEASED');
+    expect(ledger.eventsOfType('inventory.released')).toHaveLength(1);
+  });
+
+  it('rejected then cancelled: nothing to release, nothing emitted', async () => {
+    const { ledger, reserve, release } = setUp(mug);
+    const tooMany = [{ productId: mug.id, quantity: 11 }];
+    const created = orderCreated(tooMany);
+    await reserve.execute({ consumer, event: created });
+    await release.execute({ consumer, event: orderCancelled(tooMany, created.payload.orderId) });
+
+    expect(counters(ledger.product(mug.id))).toEqual({
+      stock: 10,
+      reserved: 0,
+      sold: 0,
+      available: 10,
+    });
+    expect(ledger.outbox.map((event) => event.envelope.type)).toEqual(['inventory.rejected']);
+  });
+
+  it('a redelivered confirmation sells the units once', async () => {
+    const { ledger, reserve, confirm } = setUp(mug);
+    const created = orderCreated(lines);
+    const confirmed = orderConfirmed(lines, created.payload.orderId);
+    await reserve.execute({ consumer, event: created });
+    await confirm.execute({ consumer, event: confirmed });
+    await confirm.execute({ consumer, event: confirmed });
+
+    expect(ledger.product(mug.id).sold).toBe(3);
+  });
+
+  it('keeps every unit accounted for over a mix of outcomes', async () => {
+    const cap = aProduct({ stock: 20, lowStockThreshold: 4 });
+    const { ledger, reserve, confirm, release } = setUp(cap);
+    for (let order = 0; order < 40; order += 1) {
+      const orderLines = [{ productId: cap.id, quantity: 1 + (order % 4) }];
+      const created = orderCreated(orderLines);
+      const { orderId } = created.payload;
+      await reserve.execute({ consumer, event: created });
+      if (order % 3 === 0)
+        await confirm.execute({ consumer, event: orderConfirmed(orderLines, orderId) });
+      if (order % 3 === 1)
+        await release.execute({ consumer, event: orderCancelled(orderLines, orderId) });
+      if (order % 5 === 0)
+        await release.execute({ consumer, event: orderCancelled(orderLines, orderId) });
+      expect(unitsAccountedFor(ledger.product(cap.id))).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,145 @@
+import { Logger } from '@nestjs/common';
+import { availableOf } from '../../../products/domain/product';
+import { InMemoryStockLedger } from '../../../test-support/in-memory-stock-ledger';
+import { orderCreated } from '../../../test-support/order-events.builder';
+import { aProduct } from '../../../test-support/product.builder';
+import { ReserveStockHandler } from './reserve-stock.handler';
+
+const consumer = 'inventory-service.orders';
+
+beforeAll(() => {
+  Logger.overrideLogger(false);
+});
+
+function setUp(...products: ReturnType<typeof aProduct>[]) {
+  const ledger = new InMemoryStockLedger(products);
+  return { ledger, handler: new ReserveStockHandler(ledger) };
+}
+
+describe('ReserveStockHandler', () => {
+  it('holds the stock and emits inventory.reserved, caused by the order event', async () => {
+    const mug = aProduct({ stock: 10 });
+    const { ledger, handler } = setUp(mug);
+    const event = orderCreated([
+      { productId: mug.id, quantity: 2 },
+      { productId: mug.id, quantity: 1 },
+    ]);
+
+    await handler.execute({ consumer, event });
+
+    expect(availableOf(ledger.product(mug.id))).toBe(7);
+    expect(ledger.reservations.get(event.payload.orderId)).toMatchObject({ status: 'RESERVED' });
+    expect(ledger.outbox).toHaveLength(1);
+    const [reserved] = ledger.outbox;
+    expect(reserved).toMatchObject({
+      topic: 'reservations',
+      key: event.payload.orderId,
+      envelope: {
+        type: 'inventory.reserved',
+        producer: 'inventory-service',
+        correlationId: event.payload.orderId,
+        causationId: event.eventId,
+        payload: { orderId: event.payload.orderId, items: [{ productId: mug.id, quantity: 3 }] },
+      },
+    });
+  });
+
+  it('emits inventory.rejected and holds nothing when any item is short', async () => {
+    const mug = aProduct({ stock: 10 });
+    const cap = aProduct({ stock: 1 });
+    const { ledger, handler } = setUp(mug, cap);
+    const event = orderCreated([
+      { productId: mug.id, quantity: 2 },
+      { productId: cap.id, quantity: 2 },
+    ]);
+
+    await handler.execute({ consumer, event });
+
+    expect(ledger.product(mug.id).reserved).toBe(0);
+    expect(ledger.product(cap.id).reserved).toBe(0);
+    expect(ledger.reservations.size).toBe(0);
+    expect(ledger.outbox.map((e) => e.envelope)).toEqual([
+      expect.objectContaining({
+        type: 'inventory.rejected',
+        causationId: event.eventId,
+        payload: expect.objectContaining({ reason: 'out_of_stock', productIds: [cap.id] }),
+      }),
+    ]);
+  });
+
+  it('rejects an unknown product', async () => {
+    const { ledger, handler } = setUp();
+    const event = orderCreated([
+      { productId: '7a9e4c2d-1b3f-4e5a-9b6c-8d7e6f5a4b3c', quantity: 1 },
+    ]);
+
+    await handler.execute({ consumer, event });
+
+    expect(ledger.eventsOfType('inventory.rejected')[0]?.envelope.payload).toMatchObject({
+      reason: 'unknown_product',
+      productIds: ['7a9e4c2d-1b3f-4e5a-9b6c-8d7e6f5a4b3c'],
+    });
+  });
+
+  it('does nothing when the same event is delivered again', async () => {
+    const mug = aProduct({ stock: 10 });
+    const { ledger, handler } = setUp(mug);
+    const event = orderCreated([{ productId: mug.id, quantity: 4 }]);
+
+    await handler.execute({ consumer, event });
+    await handler.execute({ consumer, event });
+
+    expect(ledger.product(mug.id).reserved).toBe(4);
+    expect(ledger.outbox).toHaveLength(1);
+  });
+
+  it('keeps one reservation per order, whatever event announces the order again', async () => {
+    const mug = aProduct({ stock: 10 });
+    const { ledger, handler } = setUp(mug);
+    const first = orderCreated([{ productId: mug.id, quantity: 4 }]);
+    const again = orderCreated([{ productId: mug.id, quantity: 4 }], first.payload.orderId);
+
+    await handler.execute({ consumer, event: first });
+    await handler.execute({ consumer, event: again });
+
+    expect(ledger.product(mug.id).reserved).toBe(4);
+    expect(ledger.outbox).toHaveLength(1);
+  });
+
+  it('emits inventory.low-stock with the order when it crosses the threshold, once', async () => {
+    const lamp = aProduct({ sku: 'LAMP-1', stock: 10, lowStockThreshold: 5 });
+    const { ledger, handler } = setUp(lamp);
+    const crossing = orderCreated([{ productId: lamp.id, quantity: 6 }]);
+
+    await handler.execute({ consumer, event: crossing });
+    await handler.execute({ consumer, event: orderCreated([{ productId: lamp.id, quantity: 1 }]) });
+
+    const alerts = ledger.eventsOfType('inventory.low-stock');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      topic: 'products',
+      key: lamp.id,
+      envelope: {
+        correlationId: crossing.payload.orderId,
+        causationId: crossing.eventId,
+        payload: { productId: lamp.id, sku: 'LAMP-1', available: 4, threshold: 5 },
+      },
+    });
+  });
+
+  it('never oversells: 150 orders for 100 units hold at most 100', async () => {
+    const mug = aProduct({ stock: 100 });
+    const { ledger, handler } = setUp(mug);
+
+    await Promise.all(
+      Array.from({ length: 150 }, () =>
+        handler.execute({ consumer, event: orderCreated([{ productId: mug.id, quantity: 1 }]) }),
+      ),
+    );
+
+    expect(ledger.product(mug.id).reserved).toBe(100);
+    expect(availableOf(ledger.product(mug.id))).toBe(0);
+    expect(ledger.eventsOfType('inventory.reserved')).toHaveLength(100);
+    expect(ledger.eventsOfType('inventory.rejected')).toHaveLength(50);
+  });
+});

@@ -1,0 +1,75 @@
+import { type Product } from '../../products/domain/product';
+import { InventoryInvariantError } from '../../products/domain/product.errors';
+import { commitUnits, releaseUnits, returnUnits } from '../../products/domain/stock-movements';
+import { type Reservation, type ReservationLine, type ReservationStatus } from './reservation';
+
+export type Settlement =
+  | {
+      readonly outcome: 'confirmed' | 'released';
+      /** The status the reservation had before. */
+      readonly from: ReservationStatus;
+      readonly reservation: Reservation;
+      /** The new state of every product of the reservation. */
+      readonly products: readonly Product[];
+    }
+  | { readonly outcome: 'ignored'; readonly reason: string };
+
+/** The order is final: held units become sold. Only a RESERVED reservation changes. */
+export function confirmReservation(
+  reservation: Reservation | null,
+  products: ReadonlyMap<string, Product>,
+): Settlement {
+  if (!reservation) return ignored('the order has no reservation');
+  switch (reservation.status) {
+    case 'RESERVED':
+      return settle(reservation, 'CONFIRMED', products, commitUnits);
+    case 'CONFIRMED':
+      return ignored('the reservation is already confirmed');
+    case 'RELEASED':
+      return ignored('the reservation was released before the confirmation');
+  }
+}
+
+/**
+ * The order was cancelled: held units become available again, and so do sold units when
+ * the order had been confirmed. Nothing happens without a reservation (a rejected order)
+ * or when it was released already.
+ */
+export function releaseReservation(
+  reservation: Reservation | null,
+  products: ReadonlyMap<string, Product>,
+): Settlement {
+  if (!reservation) return ignored('the order has no reservation');
+  switch (reservation.status) {
+    case 'RESERVED':
+      return settle(reservation, 'RELEASED', products, releaseUnits);
+    case 'CONFIRMED':
+      return settle(reservation, 'RELEASED', products, returnUnits);
+    case 'RELEASED':
+      return ignored('the reservation is already released');
+  }
+}
+
+function settle(
+  reservation: Reservation,
+  status: Exclude<ReservationStatus, 'RESERVED'>,
+  products: ReadonlyMap<string, Product>,
+  move: (product: Product, quantity: number) => Product,
+): Settlement {
+  return {
+    outcome: status === 'CONFIRMED' ? 'confirmed' : 'released',
+    from: reservation.status,
+    reservation: { ...reservation, status },
+    products: reservation.lines.map((line) => move(productOf(products, line), line.quantity)),
+  };
+}
+
+function ignored(reason: string): Settlement {
+  return { outcome: 'ignored', reason };
+}
+
+function productOf(products: ReadonlyMap<string, Product>, line: ReservationLine): Product {
+  const product = products.get(line.productId);
+  if (!product) throw new InventoryInvariantError(line.productId, 'reserved product not loaded');
+  return product;
+}
