@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@kafka-commerce/platform';
+import { CatalogModule } from './catalog/catalog.module';
 import { type OrderServiceConfig, ORDER_SERVICE } from './config/order-service.config';
 import { OrderDatabase } from './database';
+import { OrdersModule } from './orders/orders.module';
 
 @Module({})
 export class AppModule {
@@ -10,6 +12,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceCoreModule.forRoot({ serviceName: ORDER_SERVICE, config, database: OrderDatabase }),
+        CatalogModule,
+        OrdersModule,
       ],
     };
   }

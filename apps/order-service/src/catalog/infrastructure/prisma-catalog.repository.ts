@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { Inbox } from '@kafka-commerce/messaging';
+import { OrderDatabase } from '../../database';
+import {
+  CatalogRepository,
+  type CatalogUpdate,
+} from '../application/project-products/catalog.repository';
+
+@Injectable()
+export class PrismaCatalogRepository extends CatalogRepository {
+  constructor(
+    private readonly db: OrderDatabase,
+    private readonly inbox: Inbox,
+  ) {
+    super();
+  }
+
+  applyOnce(consumer: string, updates: readonly CatalogUpdate[]): Promise<number> {
+    return this.db.$transaction(
+      async (tx) => {
+        const fresh = await this.inbox.claim(
+          tx,
+          consumer,
+          updates.map((update) => update.eventId),
+        );
+        for (const { eventId, entry } of updates) {
+          if (!fresh.has(eventId)) continue;
+          // Newer-wins upsert: the topic keeps one product's events in order, but a
+          // re-driven dead letter could bring an old version back.
+          const { count } = await tx.catalogProduct.updateMany({
+            where: { productId: entry.productId, asOf: { lte: entry.asOf } },
+            data: entry,
+          });
+          if (count === 0)
+            await tx.catalogProduct.createMany({ data: [entry], skipDuplicates: true });
+        }
+        return fresh.size;
+      },
+      { timeout: 15_000 },
+    );
+  }
+}

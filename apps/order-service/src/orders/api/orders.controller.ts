@@ -1,0 +1,169 @@
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { type AuthenticatedUser, Authenticated, CurrentUser } from '@kafka-commerce/auth';
+import { CancelOrderHandler } from '../application/cancel-order/cancel-order.handler';
+import { GetOrderHandler } from '../application/get-order/get-order.handler';
+import { ListOrdersHandler } from '../application/list-orders/list-orders.handler';
+import { PlaceOrderHandler } from '../application/place-order/place-order.handler';
+import { type Viewer } from '../domain/order';
+import {
+  OrderAlreadyCancelledError,
+  OrderNotFoundError,
+  OrderTotalTooLargeError,
+  UnknownProductsError,
+} from '../domain/order-errors';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  parseIdempotencyKey,
+} from './idempotency-key';
+import { DEFAULT_PAGE_SIZE, ListOrdersQuery } from './list-orders.query';
+import { toOrderResponse, toPlacedOrderResponse } from './order.presenter';
+import { OrderPageResponse, OrderResponse, PlacedOrderResponse } from './order.response';
+import { PlaceOrderRequest } from './place-order.request';
+
+/** The part of Fastify's reply this controller touches (structural: no platform import). */
+interface ReplyHeaders {
+  header(name: string, value: string): unknown;
+}
+
+@ApiTags('orders')
+@Controller('orders')
+export class OrdersController {
+  constructor(
+    private readonly placeOrder: PlaceOrderHandler,
+    private readonly getOrder: GetOrderHandler,
+    private readonly listOrders: ListOrdersHandler,
+    private readonly cancelOrder: CancelOrderHandler,
+  ) {}
+
+  @Post()
+  @Authenticated()
+  @HttpCode(202)
+  @ApiHeader({
+    name: IDEMPOTENCY_KEY_HEADER,
+    required: false,
+    description: `1–${MAX_IDEMPOTENCY_KEY_LENGTH} characters. Same key from the same user → the same order (response header Idempotent-Replayed: true), never a second one.`,
+  })
+  @ApiAcceptedResponse({ type: PlacedOrderResponse, description: 'Placed; the saga settles it' })
+  @ApiBadRequestResponse({ description: 'Invalid body or Idempotency-Key' })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown products (listed in productIds)' })
+  async place(
+    @Body() body: PlaceOrderRequest,
+    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: ReplyHeaders,
+  ): Promise<PlacedOrderResponse> {
+    const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
+    try {
+      const { order, replayed } = await this.placeOrder.execute({
+        userId: user.userId,
+        items: body.items.map(({ productId, quantity }) => ({ productId, quantity })),
+        shippingAddress: {
+          street: body.shippingAddress.street,
+          city: body.shippingAddress.city,
+          postalCode: body.shippingAddress.postalCode,
+          country: body.shippingAddress.country,
+        },
+        paymentMethod: body.paymentMethod,
+        idempotencyKey,
+      });
+      if (replayed) reply.header('Idempotent-Replayed', 'true');
+      return toPlacedOrderResponse(order);
+    } catch (error) {
+      throw toHttpError(error);
+    }
+  }
+
+  @Get()
+  @Authenticated()
+  @ApiOkResponse({ type: OrderPageResponse, description: "The caller's own orders" })
+  async list(
+    @Query() query: ListOrdersQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OrderPageResponse> {
+    const { orders, page, pageSize, total } = await this.listOrders.execute({
+      userId: user.userId,
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
+    });
+    return { items: orders.map(toOrderResponse), page, pageSize, total };
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOkResponse({ type: OrderResponse })
+  @ApiNotFoundResponse({ description: 'No such order, or not yours' })
+  async get(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OrderResponse> {
+    try {
+      return toOrderResponse(await this.getOrder.execute({ orderId: id, viewer: viewerOf(user) }));
+    } catch (error) {
+      throw toHttpError(error);
+    }
+  }
+
+  @Post(':id/cancel')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOkResponse({ type: OrderResponse, description: 'Cancelled; compensation follows' })
+  @ApiNotFoundResponse({ description: 'No such order, or not yours' })
+  @ApiConflictResponse({ description: 'Already cancelled' })
+  async cancel(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OrderResponse> {
+    try {
+      const order = await this.cancelOrder.execute({ orderId: id, viewer: viewerOf(user) });
+      return toOrderResponse(order);
+    } catch (error) {
+      throw toHttpError(error);
+    }
+  }
+}
+
+function viewerOf(user: AuthenticatedUser): Viewer {
+  return { userId: user.userId, isAdmin: user.role === 'admin' };
+}
+
+function toHttpError(error: unknown): unknown {
+  if (error instanceof OrderNotFoundError) return new NotFoundException(error.message);
+  if (error instanceof OrderAlreadyCancelledError) return new ConflictException(error.message);
+  if (error instanceof UnknownProductsError) {
+    return new UnprocessableEntityException({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: error.message,
+      productIds: error.productIds,
+    });
+  }
+  if (error instanceof OrderTotalTooLargeError) {
+    return new UnprocessableEntityException(error.message);
+  }
+  return error;
+}

@@ -1,0 +1,62 @@
+import { type OutgoingEvent } from '@kafka-commerce/events';
+import { type Order } from '../../domain/order';
+
+/** The consumed event a change comes from: applied at most once per consumer. */
+export interface InboxClaim {
+  readonly consumer: string;
+  readonly eventId: string;
+}
+
+export interface OrderUpdate {
+  /** The new state; history entries beyond the stored ones are appended. */
+  readonly order: Order;
+  readonly events: readonly OutgoingEvent[];
+}
+
+/** Decides the change from the current (locked) state; null leaves the order as it is. */
+export type OrderChange = (order: Order) => OrderUpdate | null;
+
+export type UpdateOutcome =
+  | { readonly kind: 'changed'; readonly order: Order }
+  | { readonly kind: 'unchanged'; readonly order: Order }
+  | { readonly kind: 'not_found' }
+  | { readonly kind: 'duplicate' };
+
+export interface OrderPage {
+  readonly orders: readonly Order[];
+  readonly total: number;
+}
+
+/** This user already placed an order with this Idempotency-Key. */
+export class DuplicateIdempotencyKeyError extends Error {
+  constructor(
+    readonly userId: string,
+    readonly idempotencyKey: string,
+  ) {
+    super('an order with this idempotency key already exists');
+    this.name = 'DuplicateIdempotencyKeyError';
+  }
+}
+
+/** Port: where orders live. */
+export abstract class OrderRepository {
+  abstract findById(orderId: string): Promise<Order | null>;
+
+  abstract findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<Order | null>;
+
+  /** The user's orders, newest first. */
+  abstract listByUser(userId: string, offset: number, limit: number): Promise<OrderPage>;
+
+  /**
+   * Stores a new order and the events it publishes, atomically. Throws
+   * DuplicateIdempotencyKeyError when the user already used the order's idempotency key.
+   */
+  abstract create(order: Order, events: readonly OutgoingEvent[]): Promise<void>;
+
+  /**
+   * Applies `change` to the order under a lock, storing the new state and its events in one
+   * transaction — with the inbox claim when given, so an event handled before changes
+   * nothing ('duplicate'). Whatever `change` throws rolls everything back and is rethrown.
+   */
+  abstract update(orderId: string, change: OrderChange, claim?: InboxClaim): Promise<UpdateOutcome>;
+}

@@ -1,0 +1,64 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { cancelPending, confirm } from '../../domain/order-transitions';
+import { orderCancelled, orderConfirmed } from '../order-events';
+import { OrderRepository, type UpdateOutcome } from '../ports/order.repository';
+
+/** What the saga decided for a PENDING order. */
+export type SagaOutcome =
+  { readonly kind: 'confirm' } | { readonly kind: 'cancel'; readonly reason: string };
+
+export interface SettleOrder {
+  /** Inbox consumer name of the caller; never changes, or events would apply again. */
+  readonly consumer: string;
+  /** The consumed event: claimed once, and the cause of whatever this publishes. */
+  readonly eventId: string;
+  readonly orderId: string;
+  readonly outcome: SagaOutcome;
+}
+
+/** Settles a PENDING order from a saga event; a settled order is left as it is. */
+@Injectable()
+export class SettleOrderHandler {
+  private readonly logger = new Logger(SettleOrderHandler.name);
+
+  constructor(private readonly orders: OrderRepository) {}
+
+  async execute({ consumer, eventId, orderId, outcome }: SettleOrder): Promise<UpdateOutcome> {
+    const result = await this.orders.update(
+      orderId,
+      (order) => {
+        const at = new Date();
+        switch (outcome.kind) {
+          case 'confirm': {
+            const confirmed = confirm(order, at);
+            return confirmed && { order: confirmed, events: [orderConfirmed(confirmed, eventId)] };
+          }
+          case 'cancel': {
+            const cancelled = cancelPending(order, outcome.reason, at);
+            return cancelled && { order: cancelled, events: [orderCancelled(cancelled, eventId)] };
+          }
+        }
+      },
+      { consumer, eventId },
+    );
+    switch (result.kind) {
+      case 'changed':
+        this.logger.log({ orderId, eventId, status: result.order.status }, 'order settled');
+        break;
+      case 'unchanged':
+        this.logger.log(
+          { orderId, eventId, status: result.order.status, outcome: outcome.kind },
+          'order already settled; event ignored',
+        );
+        break;
+      case 'not_found':
+        // Only order-service creates orders, so this is someone else's test data or a
+        // foreign environment's event; retrying would never help.
+        this.logger.warn({ orderId, eventId }, 'saga event for an unknown order ignored');
+        break;
+      case 'duplicate':
+        break;
+    }
+    return result;
+  }
+}

@@ -1,0 +1,71 @@
+import { toDecimal, toMoney } from '@kafka-commerce/events';
+import { type Prisma } from '../../generated/prisma/client';
+import { type Order, type StatusChange } from '../domain/order';
+
+/** What an order is read with: its lines in the order given, its history oldest first. */
+export const ORDER_INCLUDE = {
+  items: { orderBy: { position: 'asc' } },
+  history: { orderBy: { id: 'asc' } },
+} as const satisfies Prisma.OrderInclude;
+
+export type OrderRecord = Prisma.OrderGetPayload<{ include: typeof ORDER_INCLUDE }>;
+
+// Prisma returns its own Decimal; money goes through its canonical string form.
+const money = (value: Prisma.Decimal) => toDecimal(value.toString());
+
+export function toOrder(record: OrderRecord): Order {
+  return {
+    id: record.id,
+    userId: record.userId,
+    status: record.status,
+    lines: record.items.map((item) => ({
+      productId: item.productId,
+      quantity: item.quantity,
+      unitPrice: money(item.unitPrice),
+    })),
+    totalAmount: money(record.totalAmount),
+    shippingAddress: {
+      street: record.shippingStreet,
+      city: record.shippingCity,
+      postalCode: record.shippingPostalCode,
+      country: record.shippingCountry,
+    },
+    paymentMethod: record.paymentMethod,
+    cancellationReason: record.cancellationReason,
+    idempotencyKey: record.idempotencyKey,
+    history: record.history.map(({ status, reason, at }) => ({ status, reason, at })),
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+export function toOrderCreateInput(order: Order): Prisma.OrderCreateInput {
+  return {
+    id: order.id,
+    userId: order.userId,
+    status: order.status,
+    totalAmount: toMoney(order.totalAmount),
+    shippingStreet: order.shippingAddress.street,
+    shippingCity: order.shippingAddress.city,
+    shippingPostalCode: order.shippingAddress.postalCode,
+    shippingCountry: order.shippingAddress.country,
+    paymentMethod: order.paymentMethod,
+    cancellationReason: order.cancellationReason,
+    idempotencyKey: order.idempotencyKey,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    items: {
+      create: order.lines.map((line, position) => ({
+        productId: line.productId,
+        position,
+        quantity: line.quantity,
+        unitPrice: toMoney(line.unitPrice),
+      })),
+    },
+    history: { create: order.history.map(toHistoryRow) },
+  };
+}
+
+export function toHistoryRow({ status, reason, at }: StatusChange) {
+  return { status, reason, at };
+}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { type OutgoingEvent } from '@kafka-commerce/events';
+import { Inbox, Outbox } from '@kafka-commerce/messaging';
+import { OrderDatabase } from '../../database';
+import { Prisma } from '../../generated/prisma/client';
+import {
+  DuplicateIdempotencyKeyError,
+  type InboxClaim,
+  type OrderChange,
+  type OrderPage,
+  OrderRepository,
+  type UpdateOutcome,
+} from '../application/ports/order.repository';
+import { type Order } from '../domain/order';
+import { ORDER_INCLUDE, toHistoryRow, toOrder, toOrderCreateInput } from './order-record.mapper';
+
+const UNIQUE_VIOLATION = 'P2002';
+const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 10_000 };
+
+@Injectable()
+export class PrismaOrderRepository extends OrderRepository {
+  constructor(
+    private readonly db: OrderDatabase,
+    private readonly outbox: Outbox,
+    private readonly inbox: Inbox,
+  ) {
+    super();
+  }
+
+  async findById(orderId: string): Promise<Order | null> {
+    const record = await this.db.order.findUnique({
+      where: { id: orderId },
+      include: ORDER_INCLUDE,
+    });
+    return record && toOrder(record);
+  }
+
+  async findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<Order | null> {
+    const record = await this.db.order.findUnique({
+      where: { userId_idempotencyKey: { userId, idempotencyKey } },
+      include: ORDER_INCLUDE,
+    });
+    return record && toOrder(record);
+  }
+
+  async listByUser(userId: string, offset: number, limit: number): Promise<OrderPage> {
+    const [records, total] = await this.db.$transaction([
+      this.db.order.findMany({
+        where: { userId },
+        // The id breaks ties, so pages never overlap when two orders share a millisecond.
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        skip: offset,
+        take: limit,
+        include: ORDER_INCLUDE,
+      }),
+      this.db.order.count({ where: { userId } }),
+    ]);
+    return { orders: records.map(toOrder), total };
+  }
+
+  async create(order: Order, events: readonly OutgoingEvent[]): Promise<void> {
+    try {
+      // One batch transaction: the order, its lines, its first history row and its events.
+      await this.db.$transaction([
+        this.db.order.create({ data: toOrderCreateInput(order) }),
+        this.outbox.append(this.db, events),
+      ]);
+    } catch (error) {
+      // The ids are fresh UUIDs, so the only unique key a new order can collide on is
+      // (user_id, idempotency_key): the same request, sent twice at once.
+      if (
+        order.idempotencyKey !== null &&
+        error instanceof Prisma.PrismaClientKnownRequestError &&
+        error.code === UNIQUE_VIOLATION
+      ) {
+        throw new DuplicateIdempotencyKeyError(order.userId, order.idempotencyKey);
+      }
+      throw error;
+    }
+  }
+
+  update(orderId: string, change: OrderChange, claim?: InboxClaim): Promise<UpdateOutcome> {
+    return this.db.$transaction(async (tx): Promise<UpdateOutcome> => {
+      if (claim && !(await this.inbox.claimOne(tx, claim.consumer, claim.eventId))) {
+        return { kind: 'duplicate' };
+      }
+      // The row lock serialises a customer's cancel with the saga's events for the same
+      // order (they arrive through different consumers), so each decides on the state the
+      // other left behind and no transition is lost or overwritten.
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id::text FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
+      if (locked.length === 0) return { kind: 'not_found' };
+      const record = await tx.order.findUniqueOrThrow({
+        where: { id: orderId },
+        include: ORDER_INCLUDE,
+      });
+      const current = toOrder(record);
+      const update = change(current);
+      if (!update) return { kind: 'unchanged', order: current };
+      const { order } = update;
+      await tx.order.update({
+        where: { id: orderId },
+        data: {
+          status: order.status,
+          cancellationReason: order.cancellationReason,
+          updatedAt: order.updatedAt,
+          history: { create: order.history.slice(current.history.length).map(toHistoryRow) },
+        },
+      });
+      await this.outbox.append(tx, update.events);
+      return { kind: 'changed', order };
+    }, TRANSACTION_OPTIONS);
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { OrdersController } from './api/orders.controller';
+import { CancelOrderHandler } from './application/cancel-order/cancel-order.handler';
+import { GetOrderHandler } from './application/get-order/get-order.handler';
+import { ListOrdersHandler } from './application/list-orders/list-orders.handler';
+import { PlaceOrderHandler } from './application/place-order/place-order.handler';
+import { OrderRepository } from './application/ports/order.repository';
+import { PriceCatalog } from './application/ports/price-catalog';
+import { SettleOrderHandler } from './application/settle-order/settle-order.handler';
+import { PrismaOrderRepository } from './infrastructure/prisma-order.repository';
+import { PrismaPriceCatalog } from './infrastructure/prisma-price-catalog';
+import { PaymentEventsConsumer } from './messaging/payment-events.consumer';
+import { ReservationEventsConsumer } from './messaging/reservation-events.consumer';
+
+@Module({
+  controllers: [OrdersController, ReservationEventsConsumer, PaymentEventsConsumer],
+  providers: [
+    PlaceOrderHandler,
+    GetOrderHandler,
+    ListOrdersHandler,
+    CancelOrderHandler,
+    SettleOrderHandler,
+    { provide: OrderRepository, useClass: PrismaOrderRepository },
+    { provide: PriceCatalog, useClass: PrismaPriceCatalog },
+  ],
+})
+export class OrdersModule {}
