@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@kafka-commerce/platform';
 import { type PaymentServiceConfig, PAYMENT_SERVICE } from './config/payment-service.config';
 import { PaymentDatabase } from './database';
+import { PaymentsModule } from './payments/payments.module';
 
 @Module({})
 export class AppModule {
@@ -14,6 +15,7 @@ export class AppModule {
           config,
           database: PaymentDatabase,
         }),
+        PaymentsModule.register(config),
       ],
     };
   }

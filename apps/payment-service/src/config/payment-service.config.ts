@@ -1,9 +1,19 @@
 import { parseConfig, serviceEnvSchema } from '@kafka-commerce/config';
-import { type z } from 'zod';
+import { moneySchema } from '@kafka-commerce/events';
+import { z } from 'zod';
 
 export const PAYMENT_SERVICE = 'payment-service';
 
-const paymentServiceEnv = serviceEnvSchema({ port: 3003 });
+/** Payment provider adapters this build knows; see payments/infrastructure/payment-gateway.factory.ts. */
+export const PAYMENT_GATEWAYS = ['test'] as const;
+export type PaymentGatewayKind = (typeof PAYMENT_GATEWAYS)[number];
+
+const paymentServiceEnv = serviceEnvSchema({ port: 3003 }).extend({
+  /** Which provider charges orders. `test` is deterministic, like a provider's test mode. */
+  PAYMENT_GATEWAY: z.enum(PAYMENT_GATEWAYS).default('test'),
+  /** The test gateway refuses any amount above this with `amount_limit_exceeded`. */
+  PAYMENT_LIMIT: moneySchema.default('10000.00'),
+});
 
 export type PaymentServiceConfig = z.infer<typeof paymentServiceEnv>;
 

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { paymentTestBed } from '../testing/payment-test-bed';
+
+describe('ChargePaymentHandler (inventory.reserved)', () => {
+  it('charges a reserved order once and announces the result', async () => {
+    const bed = paymentTestBed();
+    await bed.openPayment.execute(bed.orderCreated());
+    const reserved = bed.stockReserved();
+
+    await bed.chargePayment.execute(reserved);
+
+    expect(bed.gateway.charges.size).toBe(1);
+    const payment = bed.payments.payments.get(bed.orderId)!;
+    expect(payment).toMatchObject({ status: 'SUCCEEDED', reason: null });
+    const [processed] = bed.payments.eventsOfType('payment.processed');
+    expect(bed.payments.eventsOfType('payment.processed')).toHaveLength(1);
+    expect(processed).toMatchObject({
+      topic: 'payments',
+      key: bed.orderId,
+      envelope: {
+        producer: 'payment-service',
+        correlationId: bed.orderId,
+        causationId: reserved.eventId,
+        payload: {
+          paymentId: payment.id,
+          orderId: bed.orderId,
+          amount: '44.98',
+          paymentMethod: 'card',
+          status: 'SUCCEEDED',
+        },
+      },
+    });
+    expect(processed!.envelope.payload).not.toHaveProperty('reason');
+  });
+
+  it('records a declined charge as FAILED with its reason', async () => {
+    const bed = paymentTestBed();
+    await bed.openPayment.execute(bed.orderCreated({ method: 'card_declined' }));
+
+    await bed.chargePayment.execute(bed.stockReserved());
+
+    expect(bed.payments.payments.get(bed.orderId)).toMatchObject({
+      status: 'FAILED',
+      reason: 'card_declined',
+    });
+    expect(bed.payments.eventsOfType('payment.processed')[0]?.envelope.payload).toMatchObject({
+      status: 'FAILED',
+      reason: 'card_declined',
+      paymentMethod: 'card_declined',
+    });
+  });
+
+  it('never charges twice for a redelivered reservation', async () => {
+    const bed = paymentTestBed();
+    await bed.openPayment.execute(bed.orderCreated());
+    const reserved = bed.stockReserved();
+
+    await bed.chargePayment.execute(reserved);
+    await bed.chargePayment.execute(reserved);
+
+    expect(bed.gateway.chargeCalls).toBe(1);
+    expect(bed.payments.eventsOfType('payment.processed')).toHaveLength(1);
+  });
+
+  it('never charges twice for a second reservation event of the same order', async () => {
+    const bed = paymentTestBed();
+    await bed.openPayment.execute(bed.orderCreated());
+
+    await bed.chargePayment.execute(bed.stockReserved());
+    await bed.chargePayment.execute(bed.stockReserved());
+
+    expect(bed.gateway.chargeCalls).toBe(1);
+    expect(bed.payments.eventsOfType('payment.processed')).toHaveLength(1);
+  });
+
+  it('after a crash between the charge and its recording, the redelivery records the same charge', async () => {
+    const bed = paymentTestBed();
+    await bed.openPayment.execute(bed.orderCreated());
+    const reserved = bed.stockReserved();
+    bed.gateway.loseNextAnswer();
+
+    await expect(bed.chargePayment.execute(reserved)).rejects.toThrow('connection lost');
+    expect(bed.payments.payments.get(bed.orderId)?.status).toBe('CHARGING');
+    expect(bed.payments.outbox).toHaveLength(0);
+
+    // The inbox already holds the event, but the CHARGING claim resumes the charge.
+    await bed.chargePayment.execute(reserved);
+
+    expect(bed.gateway.charges.size).toBe(1);
+    expect(bed.gateway.chargeCalls).toBe(2);
+    expect(bed.payments.payments.get(bed.orderId)?.status).toBe('SUCCEEDED');
+    expect(bed.payments.eventsOfType('payment.processed')).toHaveLength(1);
+  });
+
+  it('retries a charge whose provider could not be reached', async () => {
+    const bed = paymentTestBed();
+    await bed.openPayment.execute(bed.orderCreated());
+    const reserved = bed.stockReserved();
+    bed.gateway.failNextCall();
+
+    await expect(bed.chargePayment.execute(reserved)).rejects.toThrow('unreachable');
+    await bed.chargePayment.execute(reserved);
+
+    expect(bed.gateway.charges.size).toBe(1);
+    expect(bed.payments.eventsOfType('payment.processed')).toHaveLength(1);
+  });
+
+  describe('when the reservation arrives before order.created (another topic)', () => {
+    it('remembers it without charging, and charges once the order arrives', async () => {
+      const bed = paymentTestBed();
+
+      await bed.chargePayment.execute(bed.stockReserved());
+
+      expect(bed.gateway.chargeCalls).toBe(0);
+      expect(bed.payments.outbox).toHaveLength(0);
+      expect(bed.payments.payments.get(bed.orderId)?.status).toBe('AWAITING_ORDER');
+
+      const created = bed.orderCreated({ amount: '120.00' });
+      await bed.openPayment.execute(created);
+
+      expect(bed.gateway.charges.size).toBe(1);
+      expect(bed.payments.eventsOfType('payment.processed')).toEqual([
+        expect.objectContaining({
+          envelope: expect.objectContaining({
+            causationId: created.eventId,
+            payload: expect.objectContaining({ amount: '120.00', status: 'SUCCEEDED' }),
+          }),
+        }),
+      ]);
+    });
+
+    it('resumes the charge when order.created is redelivered after a crash', async () => {
+      const bed = paymentTestBed();
+      await bed.chargePayment.execute(bed.stockReserved());
+      const created = bed.orderCreated();
+      bed.gateway.loseNextAnswer();
+
+      await expect(bed.openPayment.execute(created)).rejects.toThrow();
+      await bed.openPayment.execute(created);
+
+      expect(bed.gateway.charges.size).toBe(1);
+      expect(bed.payments.eventsOfType('payment.processed')).toHaveLength(1);
+    });
+  });
+
+  it('leaves other orders alone', async () => {
+    const bed = paymentTestBed();
+    await bed.openPayment.execute(bed.orderCreated());
+
+    await bed.chargePayment.execute({ ...bed.stockReserved(), orderId: randomUUID() });
+
+    expect(bed.gateway.chargeCalls).toBe(0);
+    expect(bed.payments.payments.get(bed.orderId)?.status).toBe('AWAITING_RESERVATION');
+  });
+});

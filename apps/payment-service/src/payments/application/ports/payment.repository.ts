@@ -1,0 +1,37 @@
+import { type OutgoingEvent } from '@kafka-commerce/events';
+import { type Payment } from '../../domain/payment';
+
+/** The consumed event a change comes from: it is applied at most once per consumer. */
+export interface InboxClaim {
+  readonly consumer: string;
+  readonly eventId: string;
+}
+
+/** A new state for the order's payment and the events that announce it. */
+export interface PaymentChange {
+  readonly payment: Payment;
+  readonly events: readonly OutgoingEvent[];
+}
+
+/** Decides the change from the payment as stored (null: none yet); null changes nothing. */
+export type DecidePaymentChange = (current: Payment | null) => PaymentChange | null;
+
+/** Port: where payments are stored. */
+export abstract class PaymentRepository {
+  /**
+   * In one transaction, with the order's payment locked against concurrent changes: claims
+   * the event in the inbox (when one is given — a duplicate changes nothing), reads the
+   * payment, stores what `decide` returns and appends its events to the outbox.
+   * Returns whether anything changed.
+   */
+  abstract change(
+    orderId: string,
+    claim: InboxClaim | null,
+    decide: DecidePaymentChange,
+  ): Promise<boolean>;
+
+  abstract findByOrderId(orderId: string): Promise<Payment | null>;
+
+  /** The order's charge attempts (SUCCEEDED, FAILED or REFUNDED), oldest first. */
+  abstract listCharges(orderId: string): Promise<Payment[]>;
+}

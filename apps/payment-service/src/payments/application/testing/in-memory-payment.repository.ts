@@ -1,0 +1,41 @@
+import { type OutgoingEvent } from '@kafka-commerce/events';
+import { isCharge, type Payment } from '../../domain/payment';
+import {
+  type DecidePaymentChange,
+  type InboxClaim,
+  PaymentRepository,
+} from '../ports/payment.repository';
+
+/** PaymentRepository in memory for unit tests: same transaction semantics, one process. */
+export class InMemoryPaymentRepository extends PaymentRepository {
+  readonly payments = new Map<string, Payment>();
+  /** Every event committed, in commit order. */
+  readonly outbox: OutgoingEvent[] = [];
+  private readonly inbox = new Set<string>();
+
+  change(orderId: string, claim: InboxClaim | null, decide: DecidePaymentChange): Promise<boolean> {
+    const inboxKey = claim && `${claim.consumer}/${claim.eventId}`;
+    if (inboxKey !== null && this.inbox.has(inboxKey)) return Promise.resolve(false);
+    // decide() runs before anything is written, so if it throws nothing is (as on a rollback).
+    const change = decide(this.payments.get(orderId) ?? null);
+    if (inboxKey !== null) this.inbox.add(inboxKey);
+    if (change === null) return Promise.resolve(false);
+    this.payments.set(orderId, change.payment);
+    this.outbox.push(...change.events);
+    return Promise.resolve(true);
+  }
+
+  findByOrderId(orderId: string): Promise<Payment | null> {
+    return Promise.resolve(this.payments.get(orderId) ?? null);
+  }
+
+  listCharges(orderId: string): Promise<Payment[]> {
+    const payment = this.payments.get(orderId);
+    return Promise.resolve(payment && isCharge(payment) ? [payment] : []);
+  }
+
+  /** The committed events of one type, e.g. `payment.processed`. */
+  eventsOfType(type: string): OutgoingEvent[] {
+    return this.outbox.filter((event) => event.envelope.type === type);
+  }
+}

@@ -1,0 +1,183 @@
+import { type Decimal } from '@kafka-commerce/events';
+
+/**
+ * One order's payment, from the intent to the refund. Its events arrive on two topics
+ * (orders, reservations) with no order between them, so every fact is accepted in any
+ * order:
+ *
+ *   order.created ─► AWAITING_RESERVATION ─ inventory.reserved ─► CHARGING ─► SUCCEEDED | FAILED
+ *   inventory.reserved ─► AWAITING_ORDER ─ order.created ─────────► CHARGING
+ *   order.cancelled before CHARGING ─► CANCELLED (never charged)
+ *   order.cancelled from CHARGING or SUCCEEDED ─► cancelRequested ─► (charge completes) ─► REFUNDED
+ *
+ * CHARGING is a commitment: once it is stored the gateway may have been called, so it is
+ * always completed (idempotently) and never abandoned, even when a cancellation arrives.
+ */
+export const PAYMENT_STATUSES = [
+  'AWAITING_ORDER',
+  'AWAITING_RESERVATION',
+  'CHARGING',
+  'SUCCEEDED',
+  'FAILED',
+  'REFUNDED',
+  'CANCELLED',
+] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+/** The statuses of an actual charge attempt (what clients see); the others are internal. */
+export const CHARGE_STATUSES = ['SUCCEEDED', 'FAILED', 'REFUNDED'] as const;
+export type ChargeStatus = (typeof CHARGE_STATUSES)[number];
+
+/** What order.created asks to be charged. */
+export interface ChargeTerms {
+  readonly userId: string;
+  readonly amount: Decimal;
+  readonly method: string;
+}
+
+export interface Payment {
+  readonly id: string;
+  readonly orderId: string;
+  readonly status: PaymentStatus;
+  /** Null until order.created has been seen. */
+  readonly terms: ChargeTerms | null;
+  /** The order was cancelled after the charge was committed to: refund once it succeeded. */
+  readonly cancelRequested: boolean;
+  /** Why the charge FAILED. */
+  readonly reason: string | null;
+  readonly providerReference: string | null;
+  readonly refundReference: string | null;
+  readonly processedAt: Date | null;
+  readonly refundedAt: Date | null;
+  readonly createdAt: Date;
+}
+
+/** What a payment provider answered to a charge. */
+export type ChargeOutcome =
+  | { readonly status: 'SUCCEEDED'; readonly providerReference: string }
+  | { readonly status: 'FAILED'; readonly reason: string; readonly providerReference: string };
+
+/** Identity for a payment row that may have to be created by the fact being applied. */
+export interface NewPaymentIdentity {
+  readonly id: string;
+  readonly orderId: string;
+  readonly now: Date;
+}
+
+function blankPayment(
+  { id, orderId, now }: NewPaymentIdentity,
+  status: PaymentStatus,
+  terms: ChargeTerms | null,
+): Payment {
+  return {
+    id,
+    orderId,
+    status,
+    terms,
+    cancelRequested: false,
+    reason: null,
+    providerReference: null,
+    refundReference: null,
+    processedAt: null,
+    refundedAt: null,
+    createdAt: now,
+  };
+}
+
+// Each transition returns the changed payment, or null when the fact changes nothing (a
+// replay, or a fact that no longer matters), so callers emit nothing for it.
+
+/** order.created: remember what to charge; if the stock is already reserved, charge now. */
+export function placeOrder(
+  current: Payment | null,
+  terms: ChargeTerms,
+  identity: NewPaymentIdentity,
+): Payment | null {
+  if (current === null) return blankPayment(identity, 'AWAITING_RESERVATION', terms);
+  if (current.status === 'AWAITING_ORDER') return { ...current, terms, status: 'CHARGING' };
+  return null;
+}
+
+/** inventory.reserved: charge if the order is known; else remember the reservation. */
+export function reserveStock(
+  current: Payment | null,
+  identity: NewPaymentIdentity,
+): Payment | null {
+  if (current === null) return blankPayment(identity, 'AWAITING_ORDER', null);
+  if (current.status === 'AWAITING_RESERVATION') return { ...current, status: 'CHARGING' };
+  return null;
+}
+
+/** order.cancelled: never charge from now on; refund whatever was (or is being) charged. */
+export function cancelOrder(current: Payment | null, identity: NewPaymentIdentity): Payment | null {
+  // A cancellation seen first (its order.created was dead-lettered) still blocks any charge.
+  if (current === null) return blankPayment(identity, 'CANCELLED', null);
+  switch (current.status) {
+    case 'AWAITING_ORDER':
+    case 'AWAITING_RESERVATION':
+      return { ...current, status: 'CANCELLED' };
+    case 'CHARGING':
+    case 'SUCCEEDED':
+      return current.cancelRequested ? null : { ...current, cancelRequested: true };
+    case 'FAILED':
+    case 'REFUNDED':
+    case 'CANCELLED':
+      return null;
+  }
+}
+
+/** A payment whose charge has just been answered. */
+export type ChargedPayment = Payment & { readonly status: ChargeOutcome['status'] };
+
+/** The gateway answered a committed charge; only the first answer recorded counts. */
+export function recordCharge(
+  current: Payment | null,
+  outcome: ChargeOutcome,
+  now: Date,
+): ChargedPayment | null {
+  if (current?.status !== 'CHARGING') return null;
+  return {
+    ...current,
+    status: outcome.status,
+    reason: outcome.status === 'FAILED' ? outcome.reason : null,
+    providerReference: outcome.providerReference,
+    processedAt: now,
+  };
+}
+
+/** A captured charge whose order was cancelled, not yet paid back. */
+export function needsRefund(payment: Payment): boolean {
+  return payment.status === 'SUCCEEDED' && payment.cancelRequested;
+}
+
+/** The gateway paid the charge back; recorded at most once. */
+export function recordRefund(
+  current: Payment | null,
+  refundReference: string,
+  now: Date,
+): Payment | null {
+  if (current === null || !needsRefund(current)) return null;
+  return { ...current, status: 'REFUNDED', refundReference, refundedAt: now };
+}
+
+export function isCharge(
+  payment: Payment,
+): payment is Payment & { readonly status: ChargeStatus; readonly terms: ChargeTerms } {
+  return (CHARGE_STATUSES as readonly string[]).includes(payment.status) && payment.terms !== null;
+}
+
+/** The terms of a payment that is past AWAITING_ORDER; their absence is a broken invariant. */
+export function termsOf(payment: Payment): ChargeTerms {
+  if (payment.terms === null) {
+    throw new Error(`payment ${payment.id} (${payment.status}) has no charge terms`);
+  }
+  return payment.terms;
+}
+
+/** The provider's reference of an answered charge; its absence is a broken invariant. */
+export function providerReferenceOf(payment: Payment): string {
+  if (payment.providerReference === null) {
+    throw new Error(`payment ${payment.id} (${payment.status}) has no provider reference`);
+  }
+  return payment.providerReference;
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { toDecimal, toMoney } from '@kafka-commerce/events';
+import { Inbox, Outbox } from '@kafka-commerce/messaging';
+import { PaymentDatabase } from '../../database';
+import { Prisma, type Payment as PaymentRow } from '../../generated/prisma/client';
+import {
+  type DecidePaymentChange,
+  type InboxClaim,
+  PaymentRepository,
+} from '../application/ports/payment.repository';
+import { CHARGE_STATUSES, type Payment } from '../domain/payment';
+
+const UNIQUE_VIOLATION = 'P2002';
+
+@Injectable()
+export class PrismaPaymentRepository extends PaymentRepository {
+  constructor(
+    private readonly db: PaymentDatabase,
+    private readonly inbox: Inbox,
+    private readonly outbox: Outbox,
+  ) {
+    super();
+  }
+
+  async change(
+    orderId: string,
+    claim: InboxClaim | null,
+    decide: DecidePaymentChange,
+  ): Promise<boolean> {
+    try {
+      return await this.changeOnce(orderId, claim, decide);
+    } catch (error) {
+      // The order's first facts arrive on two topics at once and may both insert its row;
+      // the loser (rolled back, inbox claim included) finds the row on a second try.
+      if (isUniqueViolation(error)) return this.changeOnce(orderId, claim, decide);
+      throw error;
+    }
+  }
+
+  private changeOnce(
+    orderId: string,
+    claim: InboxClaim | null,
+    decide: DecidePaymentChange,
+  ): Promise<boolean> {
+    return this.db.$transaction(async (tx) => {
+      if (claim && !(await this.inbox.claimOne(tx, claim.consumer, claim.eventId))) return false;
+      // Serialises the changes of one order's payment (a charge being recorded, a concurrent
+      // cancellation), so none is lost and its outbox rows follow the order of its changes.
+      await tx.$queryRaw`SELECT 1 FROM "payments" WHERE "order_id" = ${orderId}::uuid FOR UPDATE`;
+      const row = await tx.payment.findUnique({ where: { orderId } });
+      const change = decide(row ? toPayment(row) : null);
+      if (change === null) return false;
+      const data = toRow(change.payment);
+      if (row) await tx.payment.update({ where: { id: row.id }, data });
+      else await tx.payment.create({ data });
+      if (change.events.length > 0) await this.outbox.append(tx, change.events);
+      return true;
+    });
+  }
+
+  async findByOrderId(orderId: string): Promise<Payment | null> {
+    const row = await this.db.payment.findUnique({ where: { orderId } });
+    return row ? toPayment(row) : null;
+  }
+
+  async listCharges(orderId: string): Promise<Payment[]> {
+    const rows = await this.db.payment.findMany({
+      where: { orderId, status: { in: [...CHARGE_STATUSES] } },
+      orderBy: { createdAt: 'asc' },
+    });
+    return rows.map(toPayment);
+  }
+}
+
+function toPayment(row: PaymentRow): Payment {
+  const { userId, amount, method } = row;
+  return {
+    id: row.id,
+    orderId: row.orderId,
+    status: row.status,
+    terms:
+      userId !== null && amount !== null && method !== null
+        ? { userId, amount: toDecimal(amount.toFixed(2)), method }
+        : null,
+    cancelRequested: row.cancelRequested,
+    reason: row.reason,
+    providerReference: row.providerReference,
+    refundReference: row.refundReference,
+    processedAt: row.processedAt,
+    refundedAt: row.refundedAt,
+    createdAt: row.createdAt,
+  };
+}
+
+function toRow(payment: Payment) {
+  return {
+    id: payment.id,
+    orderId: payment.orderId,
+    userId: payment.terms?.userId ?? null,
+    amount: payment.terms ? toMoney(payment.terms.amount) : null,
+    method: payment.terms?.method ?? null,
+    status: payment.status,
+    reason: payment.reason,
+    cancelRequested: payment.cancelRequested,
+    providerReference: payment.providerReference,
+    refundReference: payment.refundReference,
+    processedAt: payment.processedAt,
+    refundedAt: payment.refundedAt,
+    createdAt: payment.createdAt,
+  } satisfies Prisma.PaymentUncheckedCreateInput;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === UNIQUE_VIOLATION;
+}

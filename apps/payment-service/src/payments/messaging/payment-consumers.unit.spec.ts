@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type EventDefinition,
+  type EventOf,
+  inventoryRejectedV1,
+  inventoryRejectedV1Fixture,
+  inventoryReleasedV1,
+  inventoryReleasedV1Fixture,
+  inventoryReservedV1,
+  inventoryReservedV1Fixture,
+  orderCancelledV1,
+  orderCancelledV1Fixture,
+  orderConfirmedV1,
+  orderConfirmedV1Fixture,
+  orderCreatedV1,
+  orderCreatedV1Fixture,
+} from '@kafka-commerce/events';
+import { paymentTestBed } from '../application/testing/payment-test-bed';
+import { OrderEventsConsumer } from './order-events.consumer';
+import { ReservationEventsConsumer } from './reservation-events.consumer';
+
+function envelope<TDefinition extends EventDefinition>(
+  definition: TDefinition,
+  payload: EventOf<TDefinition>['payload'],
+): EventOf<TDefinition> {
+  return {
+    eventId: randomUUID(),
+    type: definition.type,
+    version: definition.version,
+    occurredAt: new Date().toISOString(),
+    producer: 'test',
+    correlationId: randomUUID(),
+    causationId: null,
+    payload,
+  } as EventOf<TDefinition>;
+}
+
+function consumers() {
+  const bed = paymentTestBed();
+  const orders = new OrderEventsConsumer(bed.openPayment, bed.cancelPayment);
+  const reservations = new ReservationEventsConsumer(bed.chargePayment);
+  return { bed, orders, reservations };
+}
+
+const orderId = orderCreatedV1Fixture.orderId;
+
+describe('payment consumers', () => {
+  it('run the saga: intent, charge on reservation, refund on cancellation', async () => {
+    const { bed, orders, reservations } = consumers();
+
+    await orders.onOrderEvent(envelope(orderCreatedV1, orderCreatedV1Fixture));
+    expect(bed.payments.payments.get(orderId)).toMatchObject({
+      status: 'AWAITING_RESERVATION',
+      terms: { userId: orderCreatedV1Fixture.userId, method: 'card' },
+    });
+
+    await reservations.onReservationEvent(
+      envelope(inventoryReservedV1, inventoryReservedV1Fixture),
+    );
+    await orders.onOrderEvent(envelope(orderConfirmedV1, orderConfirmedV1Fixture));
+    expect(bed.payments.payments.get(orderId)?.status).toBe('SUCCEEDED');
+
+    await orders.onOrderEvent(envelope(orderCancelledV1, orderCancelledV1Fixture));
+    await reservations.onReservationEvent(
+      envelope(inventoryReleasedV1, inventoryReleasedV1Fixture),
+    );
+    expect(bed.payments.outbox.map((event) => event.envelope.payload)).toEqual([
+      expect.objectContaining({ status: 'SUCCEEDED', amount: '44.98', paymentMethod: 'card' }),
+      expect.objectContaining({ amount: '44.98', orderId }),
+    ]);
+  });
+
+  it('ignore a rejection: the order is cancelled by order-service', async () => {
+    const { bed, orders, reservations } = consumers();
+    await orders.onOrderEvent(envelope(orderCreatedV1, orderCreatedV1Fixture));
+
+    await reservations.onReservationEvent(
+      envelope(inventoryRejectedV1, inventoryRejectedV1Fixture),
+    );
+
+    expect(bed.payments.payments.get(orderId)?.status).toBe('AWAITING_RESERVATION');
+    expect(bed.gateway.chargeCalls).toBe(0);
+  });
+});
