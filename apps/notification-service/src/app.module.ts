@@ -4,8 +4,10 @@ import {
   type NotificationServiceConfig,
   NOTIFICATION_SERVICE,
 } from './config/notification-service.config';
+import { NOTIFICATION_SERVICE_CONFIG } from './config/notification-service-config.token';
 import { ContactsModule } from './contacts/contacts.module';
 import { NotificationDatabase } from './database';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -18,8 +20,12 @@ export class AppModule {
           config,
           database: NotificationDatabase,
         }),
+        NotificationsModule,
         ContactsModule,
       ],
+      providers: [{ provide: NOTIFICATION_SERVICE_CONFIG, useValue: config }],
+      exports: [NOTIFICATION_SERVICE_CONFIG],
+      global: true,
     };
   }
 }

@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Inbox } from '@kafka-commerce/messaging';
 import { NotificationDatabase } from '../../database';
 import {
+  type CausedNotification,
+  insertNotifications,
+} from '../../notifications/infrastructure/notification-rows';
+import {
+  type AppliedContacts,
   ContactRepository,
   type ContactUpdate,
 } from '../application/record-contact/contact.repository';
@@ -15,7 +20,7 @@ export class PrismaContactRepository extends ContactRepository {
     super();
   }
 
-  applyOnce(consumer: string, updates: readonly ContactUpdate[]): Promise<number> {
+  applyOnce(consumer: string, updates: readonly ContactUpdate[]): Promise<AppliedContacts> {
     return this.db.$transaction(
       async (tx) => {
         const fresh = await this.inbox.claim(
@@ -23,12 +28,24 @@ export class PrismaContactRepository extends ContactRepository {
           consumer,
           updates.map((update) => update.eventId),
         );
-        for (const { eventId, contact } of updates) {
-          if (!fresh.has(eventId)) continue;
+        const toApply = updates.filter((update) => fresh.has(update.eventId));
+        if (toApply.length === 0) return { applied: 0, notificationIds: [] };
+        // A user's events share a partition, so no other transaction adds their contact meanwhile.
+        const existing = await tx.contact.findMany({
+          where: { userId: { in: toApply.map((update) => update.contact.userId) } },
+          select: { userId: true },
+        });
+        const known = new Set(existing.map((row) => row.userId));
+        const caused: CausedNotification[] = [];
+        for (const { eventId, contact, notifications } of toApply) {
           const row = { ...contact, sourceEventId: eventId };
           await tx.contact.upsert({ where: { userId: contact.userId }, create: row, update: row });
+          if (known.has(contact.userId)) continue;
+          known.add(contact.userId);
+          caused.push(...notifications.map((draft) => ({ eventId, draft })));
         }
-        return fresh.size;
+        const notificationIds = await insertNotifications(tx, caused);
+        return { applied: fresh.size, notificationIds };
       },
       { timeout: 15_000 },
     );

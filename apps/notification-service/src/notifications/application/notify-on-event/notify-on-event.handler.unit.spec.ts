@@ -1,0 +1,146 @@
+import { Logger } from '@nestjs/common';
+import {
+  inventoryLowStockV1,
+  inventoryLowStockV1Fixture,
+  orderConfirmedV1,
+  orderConfirmedV1Fixture,
+  orderCreatedV1,
+  orderCreatedV1Fixture,
+  paymentProcessedV1,
+  paymentProcessedV1Fixture,
+  productUpdatedV1,
+  productUpdatedV1Fixture,
+} from '@kafka-commerce/events';
+import { DeliverNotificationsHandler } from '../deliver-notifications/deliver-notifications.handler';
+import {
+  InMemoryDeliveryQueue,
+  InMemoryNotificationLog,
+  InMemoryNotificationState,
+  InMemoryRecipientDirectory,
+  RecordingChannels,
+} from '../testing/in-memory-notifications';
+import { consumed } from '../testing/test-events';
+import { NotifyOnEventHandler } from './notify-on-event.handler';
+import { RecipientNotKnownYetError } from './recipient-not-known-yet.error';
+
+const { userId, orderId } = orderCreatedV1Fixture;
+
+function setUp() {
+  const state = new InMemoryNotificationState();
+  const channels = new RecordingChannels();
+  const handler = new NotifyOnEventHandler(
+    new InMemoryRecipientDirectory(state),
+    new InMemoryNotificationLog(state),
+    new DeliverNotificationsHandler(new InMemoryDeliveryQueue(state), channels),
+    'ops@example.com',
+  );
+  return { state, channels, handler };
+}
+
+beforeAll(() => {
+  Logger.overrideLogger(false);
+});
+
+describe('NotifyOnEventHandler', () => {
+  it('stores and sends the confirmation of an order to its customer', async () => {
+    const { state, channels, handler } = setUp();
+    state.customers.set(userId, { userId, email: 'ada@example.com', username: 'ada' });
+
+    await handler.execute({
+      consumer: 'orders',
+      event: consumed(orderConfirmedV1, orderConfirmedV1Fixture),
+    });
+
+    expect(channels.delivered).toEqual([
+      expect.objectContaining({
+        template: 'order-confirmed',
+        recipient: 'ada@example.com',
+        subject: 'Your order 5d1c2b8a is confirmed',
+      }),
+    ]);
+    expect(state.notifications).toEqual([
+      expect.objectContaining({ status: 'SENT', userId, orderId }),
+    ]);
+  });
+
+  it('stores one notification and sends one mail when the event is delivered twice', async () => {
+    const { state, channels, handler } = setUp();
+    state.customers.set(userId, { userId, email: 'ada@example.com', username: 'ada' });
+    const event = consumed(orderConfirmedV1, orderConfirmedV1Fixture);
+
+    await handler.execute({ consumer: 'orders', event });
+    await handler.execute({ consumer: 'orders', event });
+
+    expect(state.notifications).toHaveLength(1);
+    expect(channels.delivered).toHaveLength(1);
+  });
+
+  it('throws to be retried, storing nothing, while the customer is not known yet', async () => {
+    const { state, handler } = setUp();
+    const event = consumed(orderConfirmedV1, orderConfirmedV1Fixture);
+
+    await expect(handler.execute({ consumer: 'orders', event })).rejects.toBeInstanceOf(
+      RecipientNotKnownYetError,
+    );
+    expect(state.notifications).toHaveLength(0);
+    expect(state.inbox.size).toBe(0); // so the retry is not skipped as a duplicate
+
+    state.customers.set(userId, { userId, email: 'ada@example.com', username: 'ada' });
+    await handler.execute({ consumer: 'orders', event });
+    expect(state.notifications).toHaveLength(1);
+  });
+
+  it('addresses payment mail through the owner learnt from order.created', async () => {
+    const { state, channels, handler } = setUp();
+    state.customers.set(userId, { userId, email: 'ada@example.com', username: 'ada' });
+    const payment = consumed(paymentProcessedV1, paymentProcessedV1Fixture);
+
+    await expect(handler.execute({ consumer: 'payments', event: payment })).rejects.toThrow(
+      `the owner of order ${orderId} is not known yet`,
+    );
+    await handler.execute({
+      consumer: 'orders',
+      event: consumed(orderCreatedV1, orderCreatedV1Fixture),
+    });
+    await handler.execute({ consumer: 'payments', event: payment });
+
+    expect(channels.delivered).toEqual([
+      expect.objectContaining({ template: 'payment-failed', recipient: 'ada@example.com' }),
+    ]);
+    expect(state.notifications[0]).toMatchObject({ userId, orderId });
+  });
+
+  it('mails operations about low stock', async () => {
+    const { channels, handler } = setUp();
+    await handler.execute({
+      consumer: 'products',
+      event: consumed(inventoryLowStockV1, inventoryLowStockV1Fixture),
+    });
+    expect(channels.delivered).toEqual([
+      expect.objectContaining({ template: 'low-stock', recipient: 'ops@example.com' }),
+    ]);
+  });
+
+  it('does not touch the store for an event that calls for nothing', async () => {
+    const { state, channels, handler } = setUp();
+    await handler.execute({
+      consumer: 'products',
+      event: consumed(productUpdatedV1, productUpdatedV1Fixture),
+    });
+    expect(state.inbox.size).toBe(0);
+    expect(state.notifications).toHaveLength(0);
+    expect(channels.delivered).toHaveLength(0);
+  });
+
+  it('keeps the stored notification when sending fails; the event counts as handled', async () => {
+    const { state, channels, handler } = setUp();
+    channels.failing = new Error('SMTP down');
+    await handler.execute({
+      consumer: 'products',
+      event: consumed(inventoryLowStockV1, inventoryLowStockV1Fixture),
+    });
+    expect(state.notifications).toEqual([
+      expect.objectContaining({ status: 'FAILED', error: 'SMTP down' }),
+    ]);
+  });
+});

@@ -1,0 +1,158 @@
+import {
+  type Customer,
+  type NotificationDraft,
+  type NotificationTemplate,
+  type RenderedMessage,
+} from './notification';
+import { type NotifiableEvent } from './notifiable-event';
+import { lowStockMessage, sensorAlertMessage } from './templates/operations.templates';
+import { orderCancelledMessage, orderConfirmedMessage } from './templates/order.templates';
+import {
+  paymentFailedMessage,
+  paymentRefundedMessage,
+  paymentSucceededMessage,
+} from './templates/payment.templates';
+import { welcomeMessage } from './templates/welcome.template';
+
+/**
+ * How to find the customer an event's mail goes to, when the event does not carry the
+ * address itself: order events name the user, payment events only the order.
+ */
+export type CustomerLookup =
+  | { readonly by: 'user'; readonly userId: string }
+  | { readonly by: 'order'; readonly orderId: string };
+
+export function customerLookupFor(event: NotifiableEvent): CustomerLookup | null {
+  switch (event.type) {
+    case 'order.confirmed':
+    case 'order.cancelled':
+      return { by: 'user', userId: event.payload.userId };
+    case 'payment.processed':
+    case 'payment.refunded':
+      return { by: 'order', orderId: event.payload.orderId };
+    case 'user.registered':
+    case 'order.created':
+    case 'product.created':
+    case 'product.updated':
+    case 'inventory.low-stock':
+    case 'sensor.alert-raised':
+      return null;
+  }
+}
+
+/** Who owns an order, learnt from order.created so payment mail can be addressed. */
+export interface OrderOwner {
+  readonly orderId: string;
+  readonly userId: string;
+}
+
+export function orderOwnerFrom(event: NotifiableEvent): OrderOwner | null {
+  return event.type === 'order.created'
+    ? { orderId: event.payload.orderId, userId: event.payload.userId }
+    : null;
+}
+
+export interface PlanContext {
+  readonly operationsEmail: string;
+  /** The customer found through {@link customerLookupFor}; null when the event needs none. */
+  readonly customer: Customer | null;
+}
+
+/** The notifications one event calls for (possibly none). Pure: the same event, the same plan. */
+export function planNotifications(
+  event: NotifiableEvent,
+  { operationsEmail, customer }: PlanContext,
+): NotificationDraft[] {
+  switch (event.type) {
+    case 'user.registered': {
+      const { userId, email, username } = event.payload;
+      return [emailTo({ userId, email, username }, 'welcome', welcomeMessage({ username }), null)];
+    }
+    case 'order.created':
+    case 'product.created':
+    case 'product.updated':
+      return [];
+    case 'order.confirmed': {
+      const { orderId, totalAmount, items } = event.payload;
+      const to = required(customer, event.type);
+      const itemCount = items.reduce((sum, item) => sum + item.quantity, 0);
+      const message = orderConfirmedMessage({
+        username: to.username,
+        orderId,
+        totalAmount,
+        itemCount,
+      });
+      return [emailTo(to, 'order-confirmed', message, orderId)];
+    }
+    case 'order.cancelled': {
+      const { orderId, reason } = event.payload;
+      const to = required(customer, event.type);
+      const message = orderCancelledMessage({ username: to.username, orderId, reason });
+      return [emailTo(to, 'order-cancelled', message, orderId)];
+    }
+    case 'payment.processed': {
+      const { orderId, amount, status, reason } = event.payload;
+      const to = required(customer, event.type);
+      const data = { username: to.username, orderId, amount };
+      return status === 'SUCCEEDED'
+        ? [emailTo(to, 'payment-succeeded', paymentSucceededMessage(data), orderId)]
+        : [
+            emailTo(
+              to,
+              'payment-failed',
+              paymentFailedMessage({ ...data, reason: reason ?? 'unknown' }),
+              orderId,
+            ),
+          ];
+    }
+    case 'payment.refunded': {
+      const { orderId, amount } = event.payload;
+      const to = required(customer, event.type);
+      const message = paymentRefundedMessage({ username: to.username, orderId, amount });
+      return [emailTo(to, 'payment-refunded', message, orderId)];
+    }
+    case 'inventory.low-stock':
+      return [emailToOperations(operationsEmail, 'low-stock', lowStockMessage(event.payload))];
+    case 'sensor.alert-raised':
+      return [
+        emailToOperations(operationsEmail, 'sensor-alert', sensorAlertMessage(event.payload)),
+      ];
+  }
+}
+
+function emailTo(
+  customer: Customer,
+  template: NotificationTemplate,
+  message: RenderedMessage,
+  orderId: string | null,
+): NotificationDraft {
+  return {
+    channel: 'email',
+    template,
+    recipient: customer.email,
+    userId: customer.userId,
+    orderId,
+    ...message,
+  };
+}
+
+function emailToOperations(
+  address: string,
+  template: NotificationTemplate,
+  message: RenderedMessage,
+): NotificationDraft {
+  return {
+    channel: 'email',
+    template,
+    recipient: address,
+    userId: null,
+    orderId: null,
+    ...message,
+  };
+}
+
+/** The caller resolves the customer first (customerLookupFor); a missing one is a bug. */
+function required(customer: Customer | null, type: string): Customer {
+  if (!customer) throw new Error(`${type} needs its customer resolved before planning`);
+  return customer;
+}

@@ -1,0 +1,189 @@
+import {
+  createEvent,
+  type EventDefinition,
+  type EventOf,
+  inventoryLowStockV1,
+  inventoryLowStockV1Fixture,
+  orderCancelledV1,
+  orderCancelledV1Fixture,
+  orderConfirmedV1,
+  orderConfirmedV1Fixture,
+  orderCreatedV1,
+  orderCreatedV1Fixture,
+  paymentProcessedV1,
+  paymentProcessedV1Fixture,
+  paymentRefundedV1,
+  paymentRefundedV1Fixture,
+  productCreatedV1,
+  productCreatedV1Fixture,
+  productUpdatedV1,
+  productUpdatedV1Fixture,
+  sensorAlertRaisedV1,
+  sensorAlertRaisedV1Fixture,
+  userRegisteredV1,
+  userRegisteredV1Fixture,
+} from '@kafka-commerce/events';
+import { type z } from 'zod';
+import { type Customer } from './notification';
+import { customerLookupFor, orderOwnerFrom, planNotifications } from './notification-plan';
+
+function consumed<T extends EventDefinition>(
+  definition: T,
+  payload: z.input<T['schema']>,
+): EventOf<T> {
+  return createEvent(definition, payload, { producer: 'test', correlationId: 'c' })
+    .envelope as EventOf<T>;
+}
+
+const operationsEmail = 'ops@example.com';
+const ada: Customer = {
+  userId: orderConfirmedV1Fixture.userId,
+  email: 'ada@example.com',
+  username: 'ada',
+};
+const orderId = orderConfirmedV1Fixture.orderId;
+const withAda = { operationsEmail, customer: ada };
+const nobody = { operationsEmail, customer: null };
+
+describe('planNotifications: which notifications an event produces', () => {
+  it('user.registered → a welcome email to the new user, from the event itself', () => {
+    const [welcome, ...rest] = planNotifications(
+      consumed(userRegisteredV1, userRegisteredV1Fixture),
+      nobody,
+    );
+    expect(rest).toHaveLength(0);
+    expect(welcome).toMatchObject({
+      channel: 'email',
+      template: 'welcome',
+      recipient: userRegisteredV1Fixture.email,
+      userId: userRegisteredV1Fixture.userId,
+      orderId: null,
+      subject: 'Welcome to kafka-commerce, ada',
+    });
+  });
+
+  it('order.confirmed → order-confirmed email to the customer, with the total', () => {
+    const drafts = planNotifications(consumed(orderConfirmedV1, orderConfirmedV1Fixture), withAda);
+    expect(drafts).toEqual([
+      expect.objectContaining({
+        channel: 'email',
+        template: 'order-confirmed',
+        recipient: 'ada@example.com',
+        userId: ada.userId,
+        orderId,
+        subject: 'Your order 5d1c2b8a is confirmed',
+        body: expect.stringContaining('Total amount: 44.98'),
+      }),
+    ]);
+    expect(drafts[0]?.body).toContain('(3 items)');
+  });
+
+  it('order.cancelled → order-cancelled email with the reason', () => {
+    const drafts = planNotifications(consumed(orderCancelledV1, orderCancelledV1Fixture), withAda);
+    expect(drafts).toEqual([
+      expect.objectContaining({
+        template: 'order-cancelled',
+        recipient: 'ada@example.com',
+        orderId,
+        body: expect.stringContaining('the card was declined'),
+      }),
+    ]);
+  });
+
+  it('payment.processed → payment-succeeded or payment-failed, by status', () => {
+    const succeeded = consumed(paymentProcessedV1, {
+      ...paymentProcessedV1Fixture,
+      status: 'SUCCEEDED',
+      paymentMethod: 'card',
+      reason: undefined,
+    });
+    expect(planNotifications(succeeded, withAda).map((draft) => draft.template)).toEqual([
+      'payment-succeeded',
+    ]);
+    const [failed] = planNotifications(
+      consumed(paymentProcessedV1, paymentProcessedV1Fixture),
+      withAda,
+    );
+    expect(failed).toMatchObject({ template: 'payment-failed', orderId, userId: ada.userId });
+    expect(failed?.body).toContain('Reason code: card_declined');
+  });
+
+  it('payment.refunded → payment-refunded email with the amount', () => {
+    const [refunded] = planNotifications(
+      consumed(paymentRefundedV1, paymentRefundedV1Fixture),
+      withAda,
+    );
+    expect(refunded).toMatchObject({ template: 'payment-refunded', recipient: ada.email });
+    expect(refunded?.body).toContain('We refunded 44.98');
+  });
+
+  it('inventory.low-stock and sensor.alert-raised → email to operations, no user', () => {
+    const lowStock = planNotifications(
+      consumed(inventoryLowStockV1, inventoryLowStockV1Fixture),
+      nobody,
+    );
+    const alert = planNotifications(
+      consumed(sensorAlertRaisedV1, sensorAlertRaisedV1Fixture),
+      nobody,
+    );
+    for (const [drafts, template] of [
+      [lowStock, 'low-stock'],
+      [alert, 'sensor-alert'],
+    ] as const) {
+      expect(drafts).toEqual([
+        expect.objectContaining({
+          channel: 'email',
+          template,
+          recipient: operationsEmail,
+          userId: null,
+          orderId: null,
+        }),
+      ]);
+    }
+  });
+
+  it('order.created, product.created and product.updated → nothing', () => {
+    expect(planNotifications(consumed(orderCreatedV1, orderCreatedV1Fixture), nobody)).toEqual([]);
+    expect(planNotifications(consumed(productCreatedV1, productCreatedV1Fixture), nobody)).toEqual(
+      [],
+    );
+    expect(planNotifications(consumed(productUpdatedV1, productUpdatedV1Fixture), nobody)).toEqual(
+      [],
+    );
+  });
+
+  it('refuses to plan customer mail whose customer was not resolved', () => {
+    expect(() =>
+      planNotifications(consumed(orderConfirmedV1, orderConfirmedV1Fixture), nobody),
+    ).toThrow('order.confirmed needs its customer resolved');
+  });
+});
+
+describe('customerLookupFor', () => {
+  it('finds order mail by user, payment mail by order, and needs nothing for the rest', () => {
+    expect(customerLookupFor(consumed(orderConfirmedV1, orderConfirmedV1Fixture))).toEqual({
+      by: 'user',
+      userId: orderConfirmedV1Fixture.userId,
+    });
+    expect(customerLookupFor(consumed(orderCancelledV1, orderCancelledV1Fixture))).toEqual({
+      by: 'user',
+      userId: orderCancelledV1Fixture.userId,
+    });
+    expect(customerLookupFor(consumed(paymentRefundedV1, paymentRefundedV1Fixture))).toEqual({
+      by: 'order',
+      orderId,
+    });
+    expect(customerLookupFor(consumed(userRegisteredV1, userRegisteredV1Fixture))).toBeNull();
+    expect(customerLookupFor(consumed(inventoryLowStockV1, inventoryLowStockV1Fixture))).toBeNull();
+  });
+});
+
+describe('orderOwnerFrom', () => {
+  it('learns the owner from order.created only', () => {
+    expect(orderOwnerFrom(consumed(orderCreatedV1, orderCreatedV1Fixture))).toEqual({
+      orderId: orderCreatedV1Fixture.orderId,
+      userId: orderCreatedV1Fixture.userId,
+    });
+    expect(orderOwnerFrom(consumed(orderConfirmedV1, orderConfirmedV1Fixture))).toBeNull();
+  });
+});

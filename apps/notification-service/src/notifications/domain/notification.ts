@@ -1,0 +1,41 @@
+export const NOTIFICATION_CHANNELS = ['email', 'sms', 'push'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+export const NOTIFICATION_STATUSES = ['PENDING', 'SENT', 'FAILED'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/** Wire names of the messages we send; stored with every notification, so never rename one. */
+export const NOTIFICATION_TEMPLATES = [
+  'welcome',
+  'order-confirmed',
+  'order-cancelled',
+  'payment-succeeded',
+  'payment-failed',
+  'payment-refunded',
+  'low-stock',
+  'sensor-alert',
+] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
+
+/** A rendered message: plain-text subject and body. */
+export interface RenderedMessage {
+  readonly subject: string;
+  readonly body: string;
+}
+
+/** A notification an event calls for, before it is stored (and later sent). */
+export interface NotificationDraft extends RenderedMessage {
+  readonly channel: NotificationChannel;
+  readonly template: NotificationTemplate;
+  /** Email address, phone number or user id, depending on the channel. */
+  readonly recipient: string;
+  readonly userId: string | null;
+  readonly orderId: string | null;
+}
+
+/** A customer we can write to: the contact book's entry for a user. */
+export interface Customer {
+  readonly userId: string;
+  readonly email: string;
+  readonly username: string;
+}

@@ -1,0 +1,56 @@
+import { Global, Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Inbox } from '@kafka-commerce/messaging';
+import { loadNotificationServiceConfig } from '../config/notification-service.config';
+import { NOTIFICATION_SERVICE_CONFIG } from '../config/notification-service-config.token';
+import { RecordContactsHandler } from '../contacts/application/record-contact/record-contacts.handler';
+import { ContactsModule } from '../contacts/contacts.module';
+import { NotificationDatabase } from '../database';
+import { NotifyOnEventHandler } from './application/notify-on-event/notify-on-event.handler';
+import { OPERATIONS_EMAIL } from './application/notify-on-event/operations-email.token';
+import { NotificationChannels } from './application/ports/notification-channels';
+import { ChannelRouter } from './infrastructure/channels/channel-router';
+import { SMTP_SETTINGS } from './infrastructure/channels/smtp-settings';
+import { NotificationsModule } from './notifications.module';
+
+const PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----'; // shape only
+
+/** What ServiceCoreModule and AppModule provide in the running service. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: NOTIFICATION_SERVICE_CONFIG,
+      useValue: loadNotificationServiceConfig({
+        DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/unused',
+        JWT_PUBLIC_KEY: PUBLIC_KEY,
+        SMTP_PORT: '2525',
+        OPERATIONS_EMAIL: 'ops@example.com',
+      }),
+    },
+    { provide: NotificationDatabase, useValue: {} },
+    { provide: Inbox, useValue: {} },
+  ],
+  exports: [NOTIFICATION_SERVICE_CONFIG, NotificationDatabase, Inbox],
+})
+class PlatformStubModule {}
+
+describe('NotificationsModule wiring', () => {
+  it('resolves every consumer, handler and adapter from the service configuration', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [PlatformStubModule, NotificationsModule, ContactsModule],
+    }).compile();
+
+    expect(moduleRef.get(NotifyOnEventHandler)).toBeInstanceOf(NotifyOnEventHandler);
+    expect(moduleRef.get(RecordContactsHandler)).toBeInstanceOf(RecordContactsHandler);
+    expect(moduleRef.get(NotificationChannels)).toBeInstanceOf(ChannelRouter);
+    expect(moduleRef.get(OPERATIONS_EMAIL)).toBe('ops@example.com');
+    expect(moduleRef.get(SMTP_SETTINGS)).toEqual({
+      host: '127.0.0.1',
+      port: 2525,
+      secure: false,
+      from: 'kafka-commerce <no-reply@kafka-commerce.local>',
+    });
+    await moduleRef.close();
+  });
+});
