@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { buildSummary, type Summary, TOP_PRODUCTS } from '../../domain/summary';
+import { SummaryReader } from './summary-reader';
+
+@Injectable()
+export class GetSummaryHandler {
+  constructor(private readonly reader: SummaryReader) {}
+
+  async execute(): Promise<Summary> {
+    const [totals, topProducts] = await Promise.all([
+      this.reader.totals(),
+      this.reader.topProducts(TOP_PRODUCTS),
+    ]);
+    return buildSummary(totals, topProducts);
+  }
+}

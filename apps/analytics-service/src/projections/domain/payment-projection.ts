@@ -1,0 +1,19 @@
+import { type Money, toDecimal } from '@kafka-commerce/events';
+import { type SummaryDelta } from './summary-delta';
+
+export type PaymentOutcome = 'SUCCEEDED' | 'FAILED';
+
+/** A processed charge attempt, as the success rate needs it. */
+export interface ProcessedPayment {
+  readonly paymentId: string;
+  readonly orderId: string;
+  readonly status: PaymentOutcome;
+  readonly amount: Money;
+  readonly processedAt: Date;
+}
+
+/** Counts a payment seen for the first time under its outcome (a refund does not undo it). */
+export function countPayment(payment: ProcessedPayment, delta: SummaryDelta): void {
+  const metric = payment.status === 'SUCCEEDED' ? 'payments.succeeded' : 'payments.failed';
+  delta.count(metric, 1, toDecimal(payment.amount));
+}

@@ -1,0 +1,74 @@
+import { BadRequestException } from '@nestjs/common';
+import { SensorReadingsPipe } from './sensor-readings.pipe';
+
+const valid = {
+  sensorId: 'greenhouse-7',
+  temperature: 21.5,
+  timestamp: '2026-11-26T10:00:00.250Z',
+};
+
+async function fieldErrors(body: unknown): Promise<{ field: string; messages: string[] }[]> {
+  try {
+    await new SensorReadingsPipe().transform(body);
+  } catch (error) {
+    if (!(error instanceof BadRequestException)) throw error;
+    return (error.getResponse() as { errors: { field: string; messages: string[] }[] }).errors;
+  }
+  throw new Error('expected the body to be rejected');
+}
+
+describe('SensorReadingsPipe', () => {
+  it('passes a valid array of readings through', async () => {
+    const readings = await new SensorReadingsPipe().transform([
+      valid,
+      { ...valid, timestamp: '2026-11-26T11:00:00+01:00', temperature: -40 },
+    ]);
+    expect(readings).toHaveLength(2);
+    expect(readings[1]).toMatchObject({ temperature: -40 });
+  });
+
+  it('accepts 5,000 readings and refuses 5,001 or none', async () => {
+    await expect(new SensorReadingsPipe().transform(Array(5000).fill(valid))).resolves.toHaveLength(
+      5000,
+    );
+    expect(await fieldErrors(Array(5001).fill(valid))).toEqual([
+      { field: 'readings', messages: [expect.stringContaining('5000')] },
+    ]);
+    expect(await fieldErrors([])).toEqual([{ field: 'readings', messages: [expect.any(String)] }]);
+  });
+
+  it('refuses a body that is not an array with one message', async () => {
+    const notAnArray = [
+      { field: 'readings', messages: ['the body must be a JSON array of readings'] },
+    ];
+    expect(await fieldErrors(valid)).toEqual(notAnArray);
+    expect(await fieldErrors(undefined)).toEqual(notAnArray);
+  });
+
+  it('names each invalid field of each reading', async () => {
+    const errors = await fieldErrors([
+      valid,
+      { sensorId: '', temperature: '21', timestamp: '2026-11-26 10:00' },
+      { ...valid, sensorId: 'x'.repeat(101), extra: true },
+    ]);
+    expect(errors.map((error) => error.field)).toEqual([
+      'readings.1.sensorId',
+      'readings.1.temperature',
+      'readings.1.timestamp',
+      'readings.2.extra',
+      'readings.2.sensorId',
+    ]);
+  });
+
+  it('refuses a timestamp without a UTC offset, which the event contract would refuse', async () => {
+    const errors = await fieldErrors([{ ...valid, timestamp: '2026-11-26T10:00:00' }]);
+    expect(errors).toEqual([
+      { field: 'readings.0.timestamp', messages: [expect.stringContaining('ISO 8601')] },
+    ]);
+  });
+
+  it('refuses temperatures beyond the plausible range', async () => {
+    const errors = await fieldErrors([{ ...valid, temperature: 1e7 }]);
+    expect(errors[0]?.field).toBe('readings.0.temperature');
+  });
+});
