@@ -1,6 +1,7 @@
 import {
   databaseUrl,
   kafkaBrokers,
+  mailUrl,
   resolveProfile,
   serviceUrl,
   type StackProfile,
@@ -26,6 +27,7 @@ export function e2eEnvironment(profile: StackProfile): Record<string, string> {
     E2E_KAFKA_BROKERS: kafkaBrokers(profile).join(','),
     E2E_PROFILE: profile.name,
     E2E_STATE_DIR: profile.stateDir,
+    E2E_MAIL_URL: mailUrl(profile),
   };
   for (const service of SERVICES) {
     const key = service.schema.toUpperCase();

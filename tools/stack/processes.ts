@@ -18,22 +18,40 @@ export interface ServiceProcess {
   readonly logFile: string;
 }
 
-/**
- * Starts a built service as a detached process that outlives the launcher, logging to a file
- * and leaving a pid file so that `stack:down` (or the test teardown) can stop it later.
- */
+/** Starts a built service (apps/<name>/dist/main.js); see startProcess. */
 export function startService(
   name: string,
   env: Readonly<Record<string, string>>,
   stateDir: string,
+): ServiceProcess {
+  return startProcess(
+    name,
+    [process.execPath, path.join(REPO_ROOT, 'apps', name, 'dist', 'main.js')],
+    env,
+    stateDir,
+    path.join(REPO_ROOT, 'apps', name),
+  );
+}
+
+/**
+ * Starts a detached process that outlives the launcher, logging to a file and leaving a pid
+ * file so that `stack:down` (or the test teardown) can stop it later.
+ */
+export function startProcess(
+  name: string,
+  command: readonly [string, ...string[]],
+  env: Readonly<Record<string, string>>,
+  stateDir: string,
+  cwd = REPO_ROOT,
 ): ServiceProcess {
   const logDir = path.join(stateDir, 'logs');
   mkdirSync(logDir, { recursive: true });
   mkdirSync(pidDir(stateDir), { recursive: true });
   const logFile = path.join(logDir, `${name}.log`);
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'apps', name, 'dist', 'main.js')], {
-    cwd: path.join(REPO_ROOT, 'apps', name),
+  const [executable, ...args] = command;
+  const child = spawn(executable, args, {
+    cwd,
     env: { ...process.env, ...env },
     detached: true,
     stdio: ['ignore', log, log],

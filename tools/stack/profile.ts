@@ -11,6 +11,8 @@ export interface StackProfile {
   readonly name: 'dev' | 'test';
   readonly stateDir: string;
   readonly portOffset: number;
+  /** The development mail sink (SMTP in, JSON API out) the notification service sends to. */
+  readonly mail: { readonly smtpPort: number; readonly httpPort: number };
   readonly databaseSuffix: string;
   /** Server URL without a database; each service gets its own database on it. */
   readonly postgresUrl: string;
@@ -31,6 +33,7 @@ export function resolveProfile(name: StackProfile['name'], env: NodeJS.ProcessEn
     name,
     stateDir: path.join(REPO_ROOT, '.stack', name),
     portOffset: isTest ? 100 : 0,
+    mail: isTest ? { smtpPort: 1125, httpPort: 8125 } : { smtpPort: 1025, httpPort: 8025 },
     databaseSuffix: isTest ? '_test' : '',
     postgresUrl: env.POSTGRES_URL ?? DEFAULT_POSTGRES_URL,
     kafka: givenBrokers?.length
@@ -55,6 +58,10 @@ export function withDatabase(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();
+}
+
+export function mailUrl(profile: StackProfile): string {
+  return `http://127.0.0.1:${profile.mail.httpPort}`;
 }
 
 export function servicePort(profile: StackProfile, service: ServiceSpec): number {

@@ -6,6 +6,7 @@ import {
   isAlive,
   runningPid,
   type ServiceProcess,
+  startProcess,
   startService,
   stopService,
   tail,
@@ -13,6 +14,7 @@ import {
 import {
   databaseUrl,
   kafkaBrokers,
+  mailUrl,
   REPO_ROOT,
   servicePort,
   serviceUrl,
@@ -44,6 +46,7 @@ export async function stackUp(profile: StackProfile, log: Log): Promise<void> {
   const created = await ensureTopics(brokers);
   log(`topics: ${created.length ? `created ${created.join(', ')}` : 'all present'}`);
   await prepareDatabases(profile, log);
+  await startMailCatcher(profile);
   log('building services (nx, cached)…');
   execFileSync(
     'pnpm',
@@ -63,6 +66,9 @@ export async function stackUp(profile: StackProfile, log: Log): Promise<void> {
     throw error;
   }
   for (const service of SERVICES) log(`${service.name.padEnd(21)} ${serviceUrl(profile, service)}`);
+  log(
+    `${'mail (SMTP sink)'.padEnd(21)} smtp://127.0.0.1:${profile.mail.smtpPort}, messages at ${mailUrl(profile)}/api/messages`,
+  );
   log(`logs: ${path.relative(process.cwd(), path.join(profile.stateDir, 'logs')) || '.'}`);
 }
 
@@ -71,6 +77,7 @@ export async function stackDown(profile: StackProfile, log: Log): Promise<void> 
   const stopped = await Promise.all(
     SERVICES.map((service) => stopService(profile.stateDir, service.name)),
   );
+  await stopService(profile.stateDir, MAIL_CATCHER);
   log(`stopped ${stopped.filter(Boolean).length} service(s)`);
   if (!profile.kafka.external) {
     execFileSync('bash', [KAFKA_SCRIPT, 'stop', '--name', profile.kafka.instance], {
@@ -99,6 +106,8 @@ function serviceEnv(profile: StackProfile, service: ServiceSpec): Record<string,
     KAFKA_BROKERS: kafkaBrokers(profile).join(','),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     JWT_PUBLIC_KEY: keys.publicKey,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(profile.mail.smtpPort),
     // Only the issuer can sign tokens.
     ...(service.issuesTokens ? { JWT_PRIVATE_KEY: keys.privateKey } : {}),
   };
@@ -122,6 +131,37 @@ function startKafka(profile: StackProfile, log: Log): void {
   execFileSync('bash', [KAFKA_SCRIPT, 'start', '--name', instance, '--port', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+}
+
+const MAIL_CATCHER = 'mailcatcher';
+
+/** The SMTP sink notification-service sends to, with a JSON API to read what arrived. */
+async function startMailCatcher(profile: StackProfile): Promise<void> {
+  await stopService(profile.stateDir, MAIL_CATCHER);
+  const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+  const { smtpPort, httpPort } = profile.mail;
+  const mail = startProcess(
+    MAIL_CATCHER,
+    [
+      tsx,
+      path.join(REPO_ROOT, 'tools', 'mailcatcher', 'cli.ts'),
+      '--smtp-port',
+      String(smtpPort),
+      '--http-port',
+      String(httpPort),
+    ],
+    {},
+    profile.stateDir,
+  );
+  const deadline = Date.now() + 30_000;
+  while (!(await answersOk(`${mailUrl(profile)}/api/messages`))) {
+    if (!isAlive(mail.pid) || Date.now() > deadline) {
+      throw new Error(
+        `the mail catcher did not start. Last log lines (${mail.logFile}):\n${tail(mail.logFile)}`,
+      );
+    }
+    await sleep(200);
+  }
 }
 
 async function waitHealthy(profile: StackProfile, service: ServiceProcess): Promise<void> {

@@ -137,14 +137,19 @@ describe('user registration → user.registered → notification contact', () =>
     await produce(valid.topic, [{ key: valid.key, value: JSON.stringify(valid.envelope) }]);
 
     await waitFor(() => contactOf(userId), { description: 'the event after the poison message' });
-    const letter = await findMessage(
-      deadLetterTopicOf(TOPICS.users.name),
-      (message) => message.key?.toString() === userId,
-    );
-    expect(letter.value?.toString()).toBe('{ this is not json');
-    expect(header(letter, 'dlq-reason')).toBe('invalid_json');
-    expect(header(letter, 'dlq-source-topic')).toBe(TOPICS.users.name);
-    expect(header(letter, 'dlq-consumer')).toBe('notification-service.users');
-    expect(header(letter, 'dlq-source-offset')).toMatch(/^\d+$/);
+    // Every consumer group of the topic parks its own copy, and each says who it was.
+    for (const consumer of TOPICS.users.consumers.map(
+      (service) => `${service}.${TOPICS.users.name}`,
+    )) {
+      const letter = await findMessage(
+        deadLetterTopicOf(TOPICS.users.name),
+        (message) =>
+          message.key?.toString() === userId && header(message, 'dlq-consumer') === consumer,
+      );
+      expect(letter.value?.toString()).toBe('{ this is not json');
+      expect(header(letter, 'dlq-reason')).toBe('invalid_json');
+      expect(header(letter, 'dlq-source-topic')).toBe(TOPICS.users.name);
+      expect(header(letter, 'dlq-source-offset')).toMatch(/^\d+$/);
+    }
   });
 });

@@ -35,21 +35,20 @@ afterAll(async () => {
 
 describe('several outbox relays on one database (scale-out)', () => {
   it('share the rows and never reorder a key', async () => {
-    const outbox = new Outbox();
-    const written = new Map<string, string[]>(KEYS.map((key) => [key, []]));
-    for (let sequence = 1; sequence <= EVENTS_PER_KEY; sequence++) {
-      await inTransaction(db.pool, (client) => {
-        const events = KEYS.map((key) => userEvent(TOPIC, key, `seq-${sequence}`));
-        for (const event of events) written.get(event.key)?.push(event.envelope.eventId);
-        return outbox.append(rawSql(client), events);
-      });
-    }
-
-    // Small batches, so the relays really interleave.
+    // All relays run before anything is written, so they compete for every batch (of 7 rows).
     const instances = await Promise.all(
       Array.from({ length: RELAYS }, (_, index) => startRelay(index)),
     );
     try {
+      const outbox = new Outbox();
+      const written = new Map<string, string[]>(KEYS.map((key) => [key, []]));
+      for (let sequence = 1; sequence <= EVENTS_PER_KEY; sequence++) {
+        await inTransaction(db.pool, (client) => {
+          const events = KEYS.map((key) => userEvent(TOPIC, key, `seq-${sequence}`));
+          for (const event of events) written.get(event.key)?.push(event.envelope.eventId);
+          return outbox.append(rawSql(client), events);
+        });
+      }
       const total = KEYS.length * EVENTS_PER_KEY;
       const messages = await readUntil(TOPIC, (seen) => seen.length >= total);
       for (const key of KEYS) {
@@ -67,8 +66,9 @@ describe('several outbox relays on one database (scale-out)', () => {
           description: 'an empty outbox',
         },
       );
-      // Every instance took part.
-      for (const instance of instances) expect(await instance.published()).toBeGreaterThan(0);
+      // The order held while several relays really interleaved.
+      const counts = await Promise.all(instances.map((instance) => instance.published()));
+      expect(counts.filter((count) => count > 0).length).toBeGreaterThanOrEqual(2);
     } finally {
       await Promise.all(instances.map((instance) => instance.stop()));
     }
