@@ -56,6 +56,7 @@ export default tseslint.config(
       '.stack/**',
       '**/jest.config.js',
       '**/jest.int.config.js',
+      '**/test-sequencer.js',
       'jest.preset.js',
     ],
   },

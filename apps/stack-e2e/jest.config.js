@@ -9,5 +9,6 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.e2e.spec.ts'],
   globalSetup: path.join(stackDir, 'jest-global-setup.ts'),
   globalTeardown: path.join(stackDir, 'jest-global-teardown.ts'),
+  testSequencer: path.join(__dirname, 'test-sequencer.js'),
   testTimeout: 60_000,
 };
