@@ -12,6 +12,16 @@ import { Outbox } from './outbox/outbox';
 import { OUTBOX_POOL } from './outbox/outbox-pool';
 import { OutboxRelay } from './outbox/outbox-relay';
 
+// Provided and exported as they are; the factories above need their options.
+const MESSAGING_SERVICES = [
+  EventPublisher,
+  Outbox,
+  Inbox,
+  KafkaProbe,
+  KafkaEventServer,
+  MessagingLifecycle,
+];
+
 /** Kafka for a service: outbox + relay for producing, inbox + transport for consuming. */
 @Module({})
 export class MessagingModule {
@@ -43,24 +53,9 @@ export class MessagingModule {
             }),
           inject: [OUTBOX_POOL, EventPublisher, MessagingMetrics],
         },
-        EventPublisher,
-        Outbox,
-        Inbox,
-        KafkaProbe,
-        KafkaEventServer,
-        MessagingLifecycle,
+        ...MESSAGING_SERVICES,
       ],
-      exports: [
-        KAFKA_CLIENT,
-        EventPublisher,
-        Outbox,
-        Inbox,
-        KafkaProbe,
-        KafkaEventServer,
-        MessagingLifecycle,
-        OutboxRelay,
-        MessagingMetrics,
-      ],
+      exports: [KAFKA_CLIENT, OutboxRelay, MessagingMetrics, ...MESSAGING_SERVICES],
     };
   }
 }
