@@ -31,7 +31,7 @@ const dependencyRules = [
     sourceTag: 'type:platform',
     onlyDependOnLibsWithTags: ['type:platform', 'type:messaging', 'type:contract', 'type:util'],
   },
-  // type:testing holds dependency-free test helpers, for any project's specs.
+  // type:testing holds test helpers (waits, test brokers, testcontainers back ends) for any specs.
   {
     sourceTag: 'type:messaging',
     onlyDependOnLibsWithTags: ['type:contract', 'type:util', 'type:testing'],

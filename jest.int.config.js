@@ -5,6 +5,6 @@ module.exports = {
   // Global setup/teardown load libraries through Node (built by the typecheck step).
   projects: ['<rootDir>/libs/messaging/jest.int.config.js', '<rootDir>/tools/jest.int.config.js'],
   testTimeout: 90_000,
-  globalSetup: path.join(__dirname, 'tools/testing/kafka-global-setup.ts'),
-  globalTeardown: path.join(__dirname, 'tools/testing/kafka-global-teardown.ts'),
+  globalSetup: path.join(__dirname, 'tools/testing/backends-global-setup.ts'),
+  globalTeardown: path.join(__dirname, 'tools/testing/backends-global-teardown.ts'),
 };

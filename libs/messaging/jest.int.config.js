@@ -1,4 +1,4 @@
-/** Integration suites: real Kafka (see tools/testing/kafka-global-setup.ts) and real PostgreSQL. */
+/** Integration suites: real Kafka (see tools/testing/backends-global-setup.ts) and real PostgreSQL. */
 module.exports = {
   ...require('../../jest.preset.js'),
   displayName: 'messaging:int',

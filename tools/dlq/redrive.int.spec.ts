@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEAD_LETTER_HEADERS, deadLetterTopicOf, EVENT_HEADERS } from '@kafka-commerce/events';
 import {
@@ -15,16 +13,8 @@ import {
 import { headerText, REDRIVE_HEADERS } from './dead-letter-message';
 import { redrive, type RedriveItem, redriveGroupOf, type RedriveOptions } from './redrive';
 
-// A broker of our own unless one is given (KAFKA_BROKERS), like the end-to-end suite.
-const KAFKA_SCRIPT = path.join(__dirname, '..', 'kafka', 'kafka.sh');
-const INSTANCE = 'dlqtest';
-const PORT = 39092;
-const givenBrokers = (process.env.KAFKA_BROKERS ?? '')
-  .split(',')
-  .map((broker) => broker.trim())
-  .filter(Boolean);
-const ownsBroker = givenBrokers.length === 0;
-const brokers = ownsBroker ? [`127.0.0.1:${PORT}`] : givenBrokers;
+// The run's broker (tools/testing/backends-global-setup.ts).
+const brokers = (process.env.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
 
 jest.setTimeout(60_000);
 
@@ -33,10 +23,8 @@ let admin: Admin | undefined;
 let producer: Producer | undefined;
 
 beforeAll(async () => {
-  if (ownsBroker) {
-    kafkaScript('clean');
-    kafkaScript('start', '--port', String(PORT));
-  }
+  if (brokers.length === 0)
+    throw new Error('KAFKA_BROKERS is not set: run through jest.int.config.js');
   kafka = new Kafka({ clientId: 'redrive-int-spec', brokers, logLevel: logLevel.NOTHING });
   admin = kafka.admin();
   await admin.connect();
@@ -50,7 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await producer?.disconnect();
   await admin?.disconnect();
-  if (ownsBroker) kafkaScript('clean');
 }, 60_000);
 
 describe('redrive (real Kafka)', () => {
@@ -424,10 +411,4 @@ async function until(condition: () => boolean, what: string, timeoutMs = 20_000)
 function connected<T>(client: T | undefined): T {
   if (client === undefined) throw new Error('the Kafka clients did not start (see beforeAll)');
   return client;
-}
-
-function kafkaScript(command: 'start' | 'clean', ...args: string[]): void {
-  execFileSync('bash', [KAFKA_SCRIPT, command, '--name', INSTANCE, ...args], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
 }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type TopicName } from '@kafka-commerce/events';
 import {
-  removeBroker,
-  startBroker,
-  startEmptyBroker,
-  stopBroker,
+  resolveTestBackend,
+  startTestBroker,
+  type TestBroker,
   waitFor,
 } from '@kafka-commerce/testing';
 import { Outbox } from './outbox/outbox';
@@ -19,40 +18,39 @@ import {
   userEvent,
 } from './test-support/messaging-test-kit';
 
-// This suite stops its broker, so it has one of its own.
-const BROKER = 'outage';
-const PORT = 49092;
+// This suite stops its broker, so it has one of its own, on the run's back end.
+const LOCAL_BROKER = { name: 'outage', localPort: 49092 };
 const TOPIC = `outage-${randomUUID().slice(0, 8)}` as TopicName;
 const SERVICE = `int-${randomUUID().slice(0, 8)}`;
 const KEYS = Array.from({ length: 4 }, () => randomUUID());
 const EVENTS_PER_KEY = 10;
 
-let bootstrap: string[];
+let broker: TestBroker;
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let consumer: ConsumerApp;
 
 beforeAll(async () => {
-  bootstrap = [startEmptyBroker(BROKER, PORT)];
+  broker = await startTestBroker(await resolveTestBackend(process.env), LOCAL_BROKER);
   db = await createTestDatabase(`outage_${SERVICE.slice(4)}`);
-  await createTopics(TOPIC, 3, bootstrap);
+  await createTopics(TOPIC, 3, broker.brokers);
   consumer = await startConsumerApp({
     serviceName: SERVICE,
     databaseUrl: db.url,
     controllers: [effectsRecorder(TOPIC, `${SERVICE}.${TOPIC}`, new HandlerScript())],
     providers: [{ provide: EFFECTS_POOL, useValue: db.pool }],
-    bootstrap,
+    bootstrap: broker.brokers,
   });
 });
 
 afterAll(async () => {
   await consumer.stop();
   await db.pool.end();
-  removeBroker(BROKER);
+  await broker.remove();
 });
 
 describe('Kafka unavailable while events are written', () => {
   it('delivers every event, in order per key, once the broker is back', async () => {
-    stopBroker(BROKER);
+    await broker.stop();
     const outbox = new Outbox();
     // As services do: each state change commits its event, here one transaction each,
     // interleaving keys.
@@ -68,7 +66,7 @@ describe('Kafka unavailable while events are written', () => {
     );
     expect(rows[0]?.n).toBe(KEYS.length * EVENTS_PER_KEY);
 
-    startBroker(BROKER, PORT);
+    await broker.start();
 
     const expected = Array.from({ length: EVENTS_PER_KEY }, (_, index) => `seq-${index + 1}`);
     for (const key of KEYS) {

@@ -1,30 +1,60 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { startKafkaContainer } from './kafka-container';
+import { type TestBackend } from './test-backend';
+
+const run = promisify(execFile);
 
 // The project's broker runner (same path from src/ and dist/).
 const KAFKA_SCRIPT = path.resolve(__dirname, '../../../tools/kafka/kafka.sh');
 
+/** An empty single-node broker a test run (or one suite) owns. */
+export interface TestBroker {
+  /** Bootstrap addresses for clients. */
+  readonly brokers: string[];
+  /** Takes the broker down and keeps its data: an outage. */
+  stop(): Promise<void>;
+  /** Brings it back on the same address with the same data. */
+  start(): Promise<void>;
+  /** Stops it for good and deletes its data. */
+  remove(): Promise<void>;
+}
+
+export interface TestBrokerOptions {
+  /** Names the broker (the local runner's instance). */
+  readonly name: string;
+  /** The local runner's client port (the controller takes the next one). */
+  readonly localPort: number;
+}
+
 /**
- * Starts an empty broker instance of the project's Kafka runner for a test run and returns
- * its bootstrap address. Tests that need to stop and restart a broker get their own instance.
+ * Starts an empty broker on the chosen back end: a Kafka container (port picked free), or an
+ * instance of tools/kafka/kafka.sh on `localPort`.
  */
-export function startEmptyBroker(name: string, port: number): string {
-  execFileSync('bash', [KAFKA_SCRIPT, 'clean', '--name', name], { stdio: 'ignore' });
-  startBroker(name, port);
-  return `127.0.0.1:${port}`;
+export async function startTestBroker(
+  backend: TestBackend,
+  { name, localPort }: TestBrokerOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TestBroker> {
+  return backend === 'containers' ? startKafkaContainer(env) : startLocalBroker(name, localPort);
 }
 
-/** Starts (or restarts, keeping its data) a broker instance. */
-export function startBroker(name: string, port: number): void {
-  execFileSync('bash', [KAFKA_SCRIPT, 'start', '--name', name, '--port', String(port)], {
-    stdio: 'ignore',
-  });
-}
-
-export function stopBroker(name: string): void {
-  execFileSync('bash', [KAFKA_SCRIPT, 'stop', '--name', name], { stdio: 'ignore' });
-}
-
-export function removeBroker(name: string): void {
-  execFileSync('bash', [KAFKA_SCRIPT, 'clean', '--name', name], { stdio: 'ignore' });
+async function startLocalBroker(name: string, port: number): Promise<TestBroker> {
+  const kafka = (...args: string[]) => run('bash', [KAFKA_SCRIPT, ...args, '--name', name]);
+  const start = async () => {
+    await kafka('start', '--port', String(port));
+  };
+  await kafka('clean');
+  await start();
+  return {
+    brokers: [`127.0.0.1:${port}`],
+    start,
+    stop: async () => {
+      await kafka('stop');
+    },
+    remove: async () => {
+      await kafka('clean');
+    },
+  };
 }
