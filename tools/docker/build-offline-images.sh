@@ -43,14 +43,6 @@ die() { log "$*"; exit 1; }
 
 docker info >/dev/null 2>&1 || die "no Docker engine at $DOCKER_HOST (run tools/docker/dockerd.sh start)"
 
-# The Debian mirror apt on this machine uses (deb822 or one-line sources).
-debian_mirror() {
-  local mirror
-  mirror=$(grep -hsE '^(URIs:|deb ).*debian' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list /etc/apt/sources.list |
-    grep -v security | sed -nE 's#^(URIs:[[:space:]]*|deb[[:space:]]+(\[[^]]*\][[:space:]]+)?)([^[:space:]]+).*#\3#p' | head -n 1)
-  echo "${mirror:-http://deb.debian.org/debian}"
-}
-
 # Skips an image whose tag exists, unless --force.
 wanted() {
   if [[ $FORCE == no ]] && docker image inspect "$1" >/dev/null 2>&1; then
@@ -71,7 +63,7 @@ make_rootfs() {
   [[ -s $ROOTFS_TAR ]] && return 0
   command -v debootstrap >/dev/null || die "debootstrap missing (tools/docker/dockerd.sh start installs it)"
   local mirror dir
-  mirror=$(debian_mirror)
+  mirror=$(bash "$SCRIPT_DIR/debian-mirror.sh")
   log "debootstrap bookworm from $mirror (about 30-45s) ..."
   mkdir -p "$CACHE_ROOT"
   dir=$(mktemp -d "$CACHE_ROOT/.rootfs.XXXXXX")

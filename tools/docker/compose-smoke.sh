@@ -8,6 +8,7 @@
 # Host ports (override when they are taken): KAFKA_PORT (39092 here), POSTGRES_PORT (35433),
 # USER_SERVICE_PORT … ANALYTICS_SERVICE_PORT (33001–33006), MAIL_SMTP_PORT (31025),
 # MAIL_HTTP_PORT (38025). SMOKE_HEALTH_TIMEOUT (s, 240), SMOKE_SAGA_TIMEOUT (s, 90).
+# COMPOSE="docker compose" uses Compose v2 (default: docker-compose 1.29 when installed).
 # SMOKE_KEEP=1 leaves the stack up. Exits non-zero, after `docker-compose logs --tail 50`,
 # on any failure.
 set -euo pipefail
@@ -33,8 +34,14 @@ fi
 if [ -z "${DOCKER_HOST:-}" ]; then
   eval "$(bash tools/docker/dockerd.sh start | grep '^export DOCKER_HOST=')"
 fi
-compose=(docker-compose -f docker-compose.yml -f docker-compose.offline.yml)
-if ! command -v docker-compose >/dev/null 2>&1; then compose=(docker compose -f docker-compose.yml -f docker-compose.offline.yml); fi
+# COMPOSE picks the implementation: "docker-compose" (1.29) or "docker compose" (v2).
+if [ -z "${COMPOSE:-}" ]; then
+  COMPOSE=docker-compose
+  command -v docker-compose >/dev/null 2>&1 || COMPOSE="docker compose"
+fi
+read -r -a compose <<<"$COMPOSE"
+compose+=(-f docker-compose.yml -f docker-compose.offline.yml)
+echo "compose: $("${compose[@]}" version 2>/dev/null | head -n 1)"
 
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
