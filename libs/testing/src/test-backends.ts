@@ -29,26 +29,49 @@ export async function startTestBackends(
   localBroker: { readonly name: string; readonly port: number },
 ): Promise<TestBackends> {
   const backend = await resolveTestBackend(env);
-  const [broker, postgres] = await Promise.all([
+  const [broker, postgres] = await startBoth(
     env.KAFKA_BROKERS
       ? undefined
       : startTestBroker(backend, { name: localBroker.name, localPort: localBroker.port }, env),
     env.POSTGRES_URL || backend === 'local' ? undefined : startPostgresContainer(env),
-  ]);
+  );
   const brokers = broker?.brokers.join(',') ?? env.KAFKA_BROKERS ?? '';
   const postgresUrl = postgres?.url ?? env.POSTGRES_URL ?? LOCAL_POSTGRES_URL;
+  const kafkaSource = backend === 'containers' ? imageOf('kafka', env) : 'tools/kafka/kafka.sh';
+  const postgresSource = backend === 'containers' ? imageOf('postgres', env) : 'local server';
   return {
     backend,
     env: { TEST_BACKEND: backend, KAFKA_BROKERS: brokers, POSTGRES_URL: postgresUrl },
-    description: [
-      `test back end: ${backend}`,
-      `Kafka ${brokers}${broker ? ` (${backend === 'containers' ? imageOf('kafka', env) : 'tools/kafka/kafka.sh'})` : ' (given)'}`,
-      `PostgreSQL ${redactPassword(postgresUrl)}${postgres ? ` (${imageOf('postgres', env)})` : env.POSTGRES_URL ? ' (given)' : ''}`,
-    ].join(', '),
+    description:
+      `test back end: ${backend}, Kafka ${brokers} (${broker ? kafkaSource : 'given'}), ` +
+      `PostgreSQL ${redactPassword(postgresUrl)} (${postgres || !env.POSTGRES_URL ? postgresSource : 'given'})`,
     stop: async () => {
       await Promise.all([broker?.remove(), postgres?.stop()]);
     },
   };
+}
+
+/** Both or neither: when one fails to start, the other is stopped again (no reaper here). */
+async function startBoth<
+  K extends { remove(): Promise<void> },
+  P extends { stop(): Promise<void> },
+>(
+  kafka: Promise<K> | undefined,
+  postgres: Promise<P> | undefined,
+): Promise<[K | undefined, P | undefined]> {
+  const [k, p] = await Promise.allSettled([kafka, postgres]);
+  if (k.status === 'fulfilled' && p.status === 'fulfilled') return [k.value, p.value];
+  await Promise.allSettled([
+    k.status === 'fulfilled' ? k.value?.remove() : undefined,
+    p.status === 'fulfilled' ? p.value?.stop() : undefined,
+  ]);
+  const reason: unknown = k.status === 'rejected' ? k.reason : p.status === 'rejected' && p.reason;
+  const message = reason instanceof Error ? reason.message : String(reason);
+  throw new Error(
+    `the test back end did not start: ${message}\nWithout a registry, name local images ` +
+      '(KAFKA_IMAGE, POSTGRES_IMAGE: tools/docker/build-offline-images.sh) or set TEST_BACKEND=local.',
+    { cause: reason },
+  );
 }
 
 async function startPostgresContainer(
