@@ -2,8 +2,8 @@
 # The whole test suite, as `pnpm test` runs it for users and CI: formatting, lint (with
 # architecture rules), typecheck, unit tests, integration tests against a real broker and
 # database, then end-to-end tests against the whole stack.
-# The end-to-end suite starts its own broker and `_test` databases unless told otherwise
-# (KAFKA_BROKERS, POSTGRES_URL, E2E_STACK=running: see README).
+# Kafka and PostgreSQL come from testcontainers when Docker answers, from this machine
+# otherwise, or from KAFKA_BROKERS / POSTGRES_URL when given (TEST_BACKEND, E2E_STACK: README).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -11,7 +11,8 @@ export NX_DAEMON=false NX_NO_CLOUD=true
 results="$root/.stack/test-results"
 rm -rf "$results" && mkdir -p "$results"
 
-step() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
+# Each step says when it starts (seconds into the run), so slow steps show in any log.
+step() { printf '\n\033[1m▶ %s\033[0m  [%ds]\n' "$*" "$SECONDS"; }
 
 step "format"
 pnpm exec prettier --check . --log-level warn
@@ -24,6 +25,7 @@ pnpm exec jest --config jest.int.config.js --runInBand --json --outputFile="$res
 step "end-to-end tests (the whole stack over HTTP, Kafka and PostgreSQL)"
 pnpm exec jest --config apps/stack-e2e/jest.config.js --runInBand --json --outputFile="$results/e2e.json"
 
+step "summary"
 node -e '
   const runs = process.argv.slice(1).map((file) => require(file));
   const sum = (key) => runs.reduce((total, run) => total + run[key], 0);
