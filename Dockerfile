@@ -80,7 +80,8 @@ ARG SERVICE
 ENV NODE_ENV=production PORT=3000 SERVICE=${SERVICE}
 RUN id -u node >/dev/null 2>&1 || useradd --create-home --uid 1000 --user-group node
 WORKDIR /app
-COPY --from=build --chown=node:node /out /app
+# Owned by root, run as node: the process cannot modify its own code.
+COPY --from=build /out /app
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --retries=6 \
