@@ -8,7 +8,7 @@ import { stackUp } from './stack';
  */
 export default async function globalSetup(): Promise<void> {
   if (e2eTarget(process.env).owned) {
-    await provideTestBackends({ name: 'test', port: 19092 });
+    await provideTestBackends({ name: 'test', localPort: 19092 });
     await stackUp(e2eTarget(process.env).profile, (line) => {
       process.stdout.write(`[stack] ${line}\n`);
     });

@@ -1,4 +1,8 @@
-import { startTestBackends, type TestBackends } from '@kafka-commerce/testing';
+import {
+  startTestBackends,
+  type TestBackends,
+  type TestBrokerOptions,
+} from '@kafka-commerce/testing';
 
 declare global {
   // Jest runs global setup and teardown in one process, in separate module registries.
@@ -10,10 +14,7 @@ declare global {
  * Starts Kafka and PostgreSQL for this jest run (see startTestBackends) and exports their
  * settings to the environment, which the test workers inherit.
  */
-export async function provideTestBackends(localBroker: {
-  readonly name: string;
-  readonly port: number;
-}): Promise<void> {
+export async function provideTestBackends(localBroker: TestBrokerOptions): Promise<void> {
   const backends = await startTestBackends(process.env, localBroker);
   process.stdout.write(`\n${backends.description}\n`);
   Object.assign(process.env, backends.env);

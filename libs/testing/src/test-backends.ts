@@ -1,5 +1,5 @@
 import { PostgreSqlContainer } from '@testcontainers/postgresql';
-import { startTestBroker } from './kafka-broker';
+import { startTestBroker, type TestBrokerOptions } from './kafka-broker';
 import { imageOf, resolveTestBackend, type TestBackend } from './test-backend';
 
 const LOCAL_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432';
@@ -26,13 +26,11 @@ export interface TestBackends {
  */
 export async function startTestBackends(
   env: NodeJS.ProcessEnv,
-  localBroker: { readonly name: string; readonly port: number },
+  localBroker: TestBrokerOptions,
 ): Promise<TestBackends> {
   const backend = await resolveTestBackend(env);
   const [broker, postgres] = await startBoth(
-    env.KAFKA_BROKERS
-      ? undefined
-      : startTestBroker(backend, { name: localBroker.name, localPort: localBroker.port }, env),
+    env.KAFKA_BROKERS ? undefined : startTestBroker(backend, localBroker, env),
     env.POSTGRES_URL || backend === 'local' ? undefined : startPostgresContainer(env),
   );
   const brokers = broker?.brokers.join(',') ?? env.KAFKA_BROKERS ?? '';
