@@ -10,7 +10,15 @@ export interface PrismaClientLike {
 
 export type PrismaClientClass<TClient extends PrismaClientLike> = new (options: {
   adapter: PrismaPg;
+  transactionOptions: { maxWait: number };
 }) => TClient;
+
+/**
+ * How long a transaction may wait for a pooled connection. Prisma's default (2 s) turns a
+ * burst of requests into 500s (P2028) as soon as the pool is busy for longer; a burst should
+ * queue instead. Transactions that need other limits still pass their own options.
+ */
+const CONNECTION_WAIT_MS = 10_000;
 
 /** Readiness of the service's database, and its closing at the end of the shutdown sequence. */
 export class DatabaseProbe implements ReadinessProbe {
@@ -44,7 +52,10 @@ export class DatabaseModule {
         {
           provide: client,
           useFactory: () =>
-            new client({ adapter: new PrismaPg({ connectionString: databaseUrl }) }),
+            new client({
+              adapter: new PrismaPg({ connectionString: databaseUrl }),
+              transactionOptions: { maxWait: CONNECTION_WAIT_MS },
+            }),
         },
         {
           provide: DatabaseProbe,
