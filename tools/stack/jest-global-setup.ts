@@ -7,12 +7,15 @@ import { stackUp } from './stack';
  * end, then databases, migrations, topics, the mail sink and the six services.
  */
 export default async function globalSetup(): Promise<void> {
-  if (e2eTarget(process.env).owned) {
-    await provideTestBackends({ name: 'test', localPort: 19092 });
-    await stackUp(e2eTarget(process.env).profile, (line) => {
+  const { owned } = e2eTarget(process.env);
+  if (owned) await provideTestBackends({ name: 'test', localPort: 19092 });
+  // Resolved only now: the back ends have just exported KAFKA_BROKERS and POSTGRES_URL.
+  const { profile } = e2eTarget(process.env);
+  if (owned) {
+    await stackUp(profile, (line) => {
       process.stdout.write(`[stack] ${line}\n`);
     });
   }
   // Test workers start after this and inherit the environment.
-  Object.assign(process.env, e2eEnvironment(e2eTarget(process.env).profile));
+  Object.assign(process.env, e2eEnvironment(profile));
 }
