@@ -27,3 +27,4 @@ export * from './topics';
 export * from './upcast';
 export * from './upcasters';
 export * from './users/user-registered.v1';
+export * from './wire-text';
