@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EVENT_HEADERS, type OutgoingEvent } from '@kafka-commerce/events';
+import {
+  describeUnsafeText,
+  EVENT_HEADERS,
+  findUnsafeText,
+  type OutgoingEvent,
+} from '@kafka-commerce/events';
 import { type RawSqlClient } from '../raw-sql-client';
 
 // One statement for any number of events: a JSON array in, rows out, in array order.
@@ -19,10 +24,25 @@ export class Outbox {
   /**
    * Returns the client's own statement promise, so it can join an interactive transaction
    * (`await outbox.append(tx, events)`) or a batch (`$transaction([change, outbox.append(db, events)])`).
+   * Throws, before any SQL, for an event holding text PostgreSQL cannot store (a NUL or an
+   * unpaired UTF-16 surrogate): jsonb would refuse the row, and consumers could not store it.
    */
   append<TExecute>(client: RawSqlClient<TExecute>, events: readonly OutgoingEvent[]): TExecute {
+    events.forEach(refuseUnsafeText);
     return client.$executeRawUnsafe(APPEND_SQL, JSON.stringify(events.map(toOutboxRow)));
   }
+}
+
+function refuseUnsafeText({ key, envelope }: OutgoingEvent): void {
+  const unsafe = [...findUnsafeText(key, 'key'), ...findUnsafeText(envelope)];
+  if (unsafe.length === 0) return;
+  const problems = unsafe.flatMap(({ path, reasons }) =>
+    reasons.map((reason) => describeUnsafeText(path, reason)),
+  );
+  throw new Error(
+    `outbox: refusing event ${envelope.type} v${envelope.version} (${envelope.eventId}): ` +
+      `${problems.join('; ')}; validate text where it enters the service`,
+  );
 }
 
 function toOutboxRow({ topic, key, envelope }: OutgoingEvent) {
