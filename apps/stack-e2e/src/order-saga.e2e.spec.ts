@@ -59,7 +59,7 @@ describe('the order saga across all six services', () => {
       expect.arrayContaining(['PENDING', 'CONFIRMED']),
     );
     expect(await waitForProduct(item.id, { stock: 7, reserved: 0, available: 7 })).toBeDefined();
-    expect(await payments(order.id)).toEqual([
+    expect(await payments(order.id, customer.headers)).toEqual([
       expect.objectContaining({
         orderId: order.id,
         amount: '59.97',
@@ -95,7 +95,7 @@ describe('the order saga across all six services', () => {
     const placed = await placeOrder(customer.headers, [{ productId: item.id, quantity: 2 }]);
     const order = await settledOrder((placed.body as Order).id, customer.headers);
     expect(order).toMatchObject({ status: 'CANCELLED', cancellationReason: 'out_of_stock' });
-    expect(await payments(order.id)).toEqual([]);
+    expect(await payments(order.id, customer.headers)).toEqual([]);
     expect(await product(item.id)).toMatchObject({ stock: 1, reserved: 0, available: 1 });
   });
 
@@ -110,7 +110,7 @@ describe('the order saga across all six services', () => {
       const placed = await placeOrder(customer.headers, [{ productId: item.id, quantity }], method);
       const order = await settledOrder((placed.body as Order).id, customer.headers);
       expect(order).toMatchObject({ status: 'CANCELLED', cancellationReason: reason });
-      expect(await payments(order.id)).toEqual([
+      expect(await payments(order.id, customer.headers)).toEqual([
         expect.objectContaining({ status: 'FAILED', reason }),
       ]);
       await waitForProduct(item.id, { stock: 5, reserved: 0, available: 5 });
@@ -133,7 +133,7 @@ describe('the order saga across all six services', () => {
     expect(cancel.body).toMatchObject({ status: 'CANCELLED' });
     const refunded = await waitFor(
       async () => {
-        const current = await payments(order.id);
+        const current = await payments(order.id, customer.headers);
         return current.some((payment) => payment.status === 'REFUNDED') ? current : undefined;
       },
       { description: 'the refund' },

@@ -122,8 +122,24 @@ export async function product(id: string): Promise<Product> {
   return (await getJson(`${serviceUrl('inventory')}/products/${id}`)).body as Product;
 }
 
-export async function payments(orderId: string): Promise<Payment[]> {
-  return (await getJson(`${serviceUrl('payment')}/payments?orderId=${orderId}`)).body as Payment[];
+/**
+ * The order's payments as the caller (its owner or an admin) sees them. payment-service learns
+ * of an order from order.created and answers its owner 404 until then, so this waits that out.
+ */
+export function payments(orderId: string, headers: Headers): Promise<Payment[]> {
+  return waitFor(
+    async () => {
+      const response = await getJson(
+        `${serviceUrl('payment')}/payments?orderId=${orderId}`,
+        headers,
+      );
+      if (response.status === 404) return undefined;
+      if (response.status !== 200)
+        throw new Error(`GET /payments: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body as Payment[];
+    },
+    { description: `payment-service to know order ${orderId}` },
+  );
 }
 
 export interface Mail {

@@ -1,10 +1,18 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { type AuthenticatedUser, Authenticated, CurrentUser } from '@kafka-commerce/auth';
 import { toMoney } from '@kafka-commerce/events';
 import {
   type Charge,
   ListPaymentsHandler,
 } from '../application/list-payments/list-payments.handler';
+import { OrderPaymentsNotFoundError } from '../application/list-payments/order-payments-not-found.error';
 import { ListPaymentsQuery, PaymentResponse } from './list-payments.query';
 
 @ApiTags('payments')
@@ -13,11 +21,31 @@ export class PaymentsController {
   constructor(private readonly listPayments: ListPaymentsHandler) {}
 
   @Get()
+  @Authenticated()
+  @ApiOperation({
+    summary: "An order's charges",
+    description:
+      'A customer sees the payments of their own orders only; an admin sees any order. ' +
+      "Another customer's order answers 404, like an order payment-service has not heard of " +
+      '(it learns of an order from order.created, moments after the order is placed).',
+  })
   @ApiOkResponse({ type: [PaymentResponse], description: "The order's charges (maybe none yet)" })
   @ApiBadRequestResponse({ description: 'orderId is missing or not a UUID' })
-  async list(@Query() query: ListPaymentsQuery): Promise<PaymentResponse[]> {
-    const charges = await this.listPayments.execute(query.orderId);
-    return charges.map(toResponse);
+  @ApiNotFoundResponse({ description: 'No such order known here, or not yours' })
+  async list(
+    @Query() query: ListPaymentsQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<PaymentResponse[]> {
+    try {
+      const charges = await this.listPayments.execute({
+        orderId: query.orderId,
+        viewer: { userId: user.userId, isAdmin: user.role === 'admin' },
+      });
+      return charges.map(toResponse);
+    } catch (error) {
+      if (error instanceof OrderPaymentsNotFoundError) throw new NotFoundException(error.message);
+      throw error;
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import { Prisma, type Payment as PaymentRow } from '../../generated/prisma/clien
 import {
   type DecidePaymentChange,
   type InboxClaim,
+  type OwnerScope,
   PaymentRepository,
 } from '../application/ports/payment.repository';
 import { CHARGE_STATUSES, type Payment } from '../domain/payment';
@@ -63,12 +64,15 @@ export class PrismaPaymentRepository extends PaymentRepository {
     return row ? toPayment(row) : null;
   }
 
-  async listCharges(orderId: string): Promise<Payment[]> {
+  async listCharges(orderId: string, scope: OwnerScope): Promise<Payment[] | null> {
+    // The owner is part of the query: another customer's row is never read. The row is read
+    // whatever its status, to tell "yours, nothing charged yet" from "not yours".
     const rows = await this.db.payment.findMany({
-      where: { orderId, status: { in: [...CHARGE_STATUSES] } },
+      where: { orderId, ...(scope.kind === 'owner' ? { userId: scope.userId } : {}) },
       orderBy: { createdAt: 'asc' },
     });
-    return rows.map(toPayment);
+    if (rows.length === 0) return null;
+    return rows.filter((row) => isChargeStatus(row.status)).map(toPayment);
   }
 }
 
@@ -108,6 +112,10 @@ function toRow(payment: Payment) {
     refundedAt: payment.refundedAt,
     createdAt: payment.createdAt,
   } satisfies Prisma.PaymentUncheckedCreateInput;
+}
+
+function isChargeStatus(status: string): boolean {
+  return (CHARGE_STATUSES as readonly string[]).includes(status);
 }
 
 function isUniqueViolation(error: unknown): boolean {

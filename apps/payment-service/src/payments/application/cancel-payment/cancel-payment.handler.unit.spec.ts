@@ -80,7 +80,10 @@ describe('CancelPaymentHandler (order.cancelled)', () => {
     expect(bed.gateway.chargeCalls).toBe(0);
     expect(bed.payments.payments.get(bed.orderId)?.status).toBe('CANCELLED');
     expect(bed.payments.outbox).toHaveLength(0);
-    await expect(bed.listPayments.execute(bed.orderId)).resolves.toEqual([]);
+    const owner = { userId: bed.orderCreated().userId, isAdmin: false };
+    await expect(
+      bed.listPayments.execute({ orderId: bed.orderId, viewer: owner }),
+    ).resolves.toEqual([]);
   });
 
   it('never charges an order whose reservation was seen but whose order.created was not', async () => {

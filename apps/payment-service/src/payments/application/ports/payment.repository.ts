@@ -16,6 +16,13 @@ export interface PaymentChange {
 /** Decides the change from the payment as stored (null: none yet); null changes nothing. */
 export type DecidePaymentChange = (current: Payment | null) => PaymentChange | null;
 
+/**
+ * Whose payments a read may return: every customer's (an admin's read) or one customer's —
+ * a payment belongs to the user whose order.created it was opened from.
+ */
+export type OwnerScope =
+  { readonly kind: 'everyone' } | { readonly kind: 'owner'; readonly userId: string };
+
 /** Port: where payments are stored. */
 export abstract class PaymentRepository {
   /**
@@ -32,6 +39,9 @@ export abstract class PaymentRepository {
 
   abstract findByOrderId(orderId: string): Promise<Payment | null>;
 
-  /** The order's charge attempts (SUCCEEDED, FAILED or REFUNDED), oldest first. */
-  abstract listCharges(orderId: string): Promise<Payment[]>;
+  /**
+   * The order's charge attempts (SUCCEEDED, FAILED or REFUNDED), oldest first; null when no
+   * payment of the order is in scope (none known yet, or another customer's).
+   */
+  abstract listCharges(orderId: string, scope: OwnerScope): Promise<Payment[] | null>;
 }

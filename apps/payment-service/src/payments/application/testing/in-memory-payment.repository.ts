@@ -3,6 +3,7 @@ import { isCharge, type Payment } from '../../domain/payment';
 import {
   type DecidePaymentChange,
   type InboxClaim,
+  type OwnerScope,
   PaymentRepository,
 } from '../ports/payment.repository';
 
@@ -29,9 +30,13 @@ export class InMemoryPaymentRepository extends PaymentRepository {
     return Promise.resolve(this.payments.get(orderId) ?? null);
   }
 
-  listCharges(orderId: string): Promise<Payment[]> {
+  listCharges(orderId: string, scope: OwnerScope): Promise<Payment[] | null> {
     const payment = this.payments.get(orderId);
-    return Promise.resolve(payment && isCharge(payment) ? [payment] : []);
+    const inScope =
+      payment !== undefined &&
+      (scope.kind === 'everyone' || payment.terms?.userId === scope.userId);
+    if (!inScope) return Promise.resolve(null);
+    return Promise.resolve(isCharge(payment) ? [payment] : []);
   }
 
   /** The committed events of one type, e.g. `payment.processed`. */
