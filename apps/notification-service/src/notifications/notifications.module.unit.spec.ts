@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { AuthModule } from '@kafka-commerce/auth';
 import { Inbox } from '@kafka-commerce/messaging';
 import { loadNotificationServiceConfig } from '../config/notification-service.config';
 import { NOTIFICATION_SERVICE_CONFIG } from '../config/notification-service-config.token';
@@ -18,6 +19,7 @@ const PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----';
 /** What ServiceCoreModule and AppModule provide in the running service. */
 @Global()
 @Module({
+  imports: [AuthModule.forRoot({ publicKey: PUBLIC_KEY })],
   providers: [
     {
       provide: NOTIFICATION_SERVICE_CONFIG,

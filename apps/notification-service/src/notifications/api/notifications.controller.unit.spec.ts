@@ -1,25 +1,40 @@
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException } from '@nestjs/common';
+import { GUARDS_METADATA } from '@nestjs/common/constants';
+import { AuthGuard, type AuthenticatedUser } from '@kafka-commerce/auth';
 import { createValidationPipe } from '@kafka-commerce/platform';
 import { ListNotificationsHandler } from '../application/list-notifications/list-notifications.handler';
 import {
   type NotificationFilter,
   NotificationReader,
+  type NotificationScope,
   type NotificationView,
 } from '../application/ports/notification-reader';
 import { ListNotificationsQuery } from './list-notifications.query';
 import { NotificationsController } from './notifications.controller';
 
 class RecordingReader extends NotificationReader {
-  calls: { filter: NotificationFilter; limit: number }[] = [];
+  calls: { filter: NotificationFilter; scope: NotificationScope; limit: number }[] = [];
   rows: NotificationView[] = [];
 
-  list(filter: NotificationFilter, limit: number): Promise<NotificationView[]> {
-    this.calls.push({ filter, limit });
+  list(
+    filter: NotificationFilter,
+    scope: NotificationScope,
+    limit: number,
+  ): Promise<NotificationView[]> {
+    this.calls.push({ filter, scope, limit });
     return Promise.resolve(this.rows);
   }
 }
 
 const userId = '0b8f3c1e-6f5e-4b8a-9a36-1f6f1f7a2c11';
+const otherUserId = '6d0c55a4-3f0e-4f5e-9d1c-2b8e8f1b7c22';
+const orderId = 'a3c7f2f0-0b0e-4c43-9f39-7a3c58b0c0aa';
+const customer: AuthenticatedUser = { userId, email: 'ada@example.com', role: 'user' };
+const admin: AuthenticatedUser = {
+  userId: '9e4b1c2d-0a5f-4e6b-8c7d-3f2a1b0c9d88',
+  email: 'admin@kafka-commerce.local',
+  role: 'admin',
+};
 
 async function validQuery(raw: Record<string, string>): Promise<ListNotificationsQuery> {
   return (await createValidationPipe().transform(raw, {
@@ -28,7 +43,19 @@ async function validQuery(raw: Record<string, string>): Promise<ListNotification
   })) as ListNotificationsQuery;
 }
 
+function controllerWith(reader: NotificationReader): NotificationsController {
+  return new NotificationsController(new ListNotificationsHandler(reader));
+}
+
 describe('GET /notifications', () => {
+  it('needs a token', () => {
+    const guards: unknown = Reflect.getMetadata(
+      GUARDS_METADATA,
+      NotificationsController.prototype.list,
+    );
+    expect(guards).toEqual([AuthGuard]);
+  });
+
   it('lists newest first, at most 200, with the filters given', async () => {
     const reader = new RecordingReader();
     reader.rows = [
@@ -45,11 +72,10 @@ describe('GET /notifications', () => {
         sentAt: new Date('2026-11-26T10:00:01.000Z'),
       },
     ];
-    const controller = new NotificationsController(new ListNotificationsHandler(reader));
 
-    const body = await controller.list(await validQuery({ userId }));
+    const body = await controllerWith(reader).list(await validQuery({ userId }), admin);
 
-    expect(reader.calls).toEqual([{ filter: { userId }, limit: 200 }]);
+    expect(reader.calls).toEqual([{ filter: { userId }, scope: { kind: 'everyone' }, limit: 200 }]);
     expect(body).toEqual([
       {
         id: 'a3c7f2f0-0b0e-4c43-9f39-7a3c58b0c001',
@@ -66,12 +92,34 @@ describe('GET /notifications', () => {
     ]);
   });
 
-  it('needs no filter', async () => {
+  it("shows an admin everyone's without a filter", async () => {
     const reader = new RecordingReader();
-    await new NotificationsController(new ListNotificationsHandler(reader)).list(
-      await validQuery({}),
-    );
-    expect(reader.calls).toEqual([{ filter: {}, limit: 200 }]);
+    await controllerWith(reader).list(await validQuery({}), admin);
+    expect(reader.calls).toEqual([{ filter: {}, scope: { kind: 'everyone' }, limit: 200 }]);
+  });
+
+  it('scopes a customer to their own, with or without a filter', async () => {
+    const reader = new RecordingReader();
+    const controller = controllerWith(reader);
+
+    await controller.list(await validQuery({}), customer);
+    await controller.list(await validQuery({ orderId }), customer);
+    await controller.list(await validQuery({ userId }), customer);
+
+    const own = { kind: 'user', userId };
+    expect(reader.calls).toEqual([
+      { filter: {}, scope: own, limit: 200 },
+      { filter: { orderId }, scope: own, limit: 200 },
+      { filter: { userId }, scope: own, limit: 200 },
+    ]);
+  });
+
+  it("answers 403 to a customer asking for another user's, without reading them", async () => {
+    const reader = new RecordingReader();
+    await expect(
+      controllerWith(reader).list(await validQuery({ userId: otherUserId }), customer),
+    ).rejects.toBeInstanceOf(ForbiddenException);
+    expect(reader.calls).toEqual([]);
   });
 
   it('answers 400 for ids that are not UUIDs and for unknown parameters', async () => {

@@ -3,6 +3,7 @@ import { NotificationDatabase } from '../../database';
 import {
   type NotificationFilter,
   NotificationReader,
+  type NotificationScope,
   type NotificationView,
 } from '../application/ports/notification-reader';
 
@@ -12,11 +13,19 @@ export class PrismaNotificationReader extends NotificationReader {
     super();
   }
 
-  list(filter: NotificationFilter, limit: number): Promise<NotificationView[]> {
+  list(
+    filter: NotificationFilter,
+    scope: NotificationScope,
+    limit: number,
+  ): Promise<NotificationView[]> {
     return this.db.notification.findMany({
+      // Both conditions hold: a filter can narrow the scope, never widen it.
       where: {
-        ...(filter.userId === undefined ? {} : { userId: filter.userId }),
-        ...(filter.orderId === undefined ? {} : { orderId: filter.orderId }),
+        AND: [
+          scope.kind === 'user' ? { userId: scope.userId } : {},
+          filter.userId === undefined ? {} : { userId: filter.userId },
+          filter.orderId === undefined ? {} : { orderId: filter.orderId },
+        ],
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: limit,

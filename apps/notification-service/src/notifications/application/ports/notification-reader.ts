@@ -18,8 +18,19 @@ export interface NotificationView {
   readonly sentAt: Date | null;
 }
 
+/**
+ * Whose notifications a read may return: everyone's (operations mail, which belongs to no
+ * user, included) or only those of one user. Every read names one, so none can forget it.
+ */
+export type NotificationScope =
+  { readonly kind: 'everyone' } | { readonly kind: 'user'; readonly userId: string };
+
 /** Port: reading sent and pending notifications. */
 export abstract class NotificationReader {
-  /** Newest first. */
-  abstract list(filter: NotificationFilter, limit: number): Promise<NotificationView[]>;
+  /** Newest first: those in scope that match the filter. */
+  abstract list(
+    filter: NotificationFilter,
+    scope: NotificationScope,
+    limit: number,
+  ): Promise<NotificationView[]>;
 }
