@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsNumber,
+  IsObject,
   IsString,
   Length,
   Max,
@@ -41,6 +42,8 @@ export class SensorReadingBatch {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_READINGS_PER_REQUEST)
+  // ValidateNested alone lets an array through where a reading belongs (`[[]]`).
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SensorReadingRequest)
   readings!: SensorReadingRequest[];

@@ -67,6 +67,30 @@ describe('SensorReadingsPipe', () => {
     ]);
   });
 
+  it.each([
+    ['an empty array', [[]], 'readings'],
+    ['an array holding a reading', [[valid]], 'readings'],
+    ['null', [null], 'readings.0'],
+  ])('refuses a reading that is %s', async (_case, body, field) => {
+    expect((await fieldErrors(body)).map((error) => error.field)).toContain(field);
+  });
+
+  it.each([
+    ['a NUL', 'a\u0000b'],
+    ['an unpaired surrogate', 'a\ud800b'],
+  ])('refuses a sensorId holding %s, naming it', async (_case, sensorId) => {
+    expect(await fieldErrors([valid, { ...valid, sensorId }])).toEqual([
+      { field: 'readings.1.sensorId', messages: [expect.stringContaining('must not contain')] },
+    ]);
+  });
+
+  it('keeps a non-ASCII sensorId unchanged', async () => {
+    const readings = await new SensorReadingsPipe().transform([
+      { ...valid, sensorId: 'serre-☕🍵' },
+    ]);
+    expect(readings[0]?.sensorId).toBe('serre-☕🍵');
+  });
+
   it('refuses temperatures beyond the plausible range', async () => {
     const errors = await fieldErrors([{ ...valid, temperature: 1e7 }]);
     expect(errors[0]?.field).toBe('readings.0.temperature');

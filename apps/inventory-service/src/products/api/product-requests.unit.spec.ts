@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { BadRequestException } from '@nestjs/common';
+import { createValidationPipe, type FieldError } from '@kafka-commerce/platform';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { CreateProductRequest } from './create-product.request';
@@ -43,6 +45,42 @@ describe('CreateProductRequest', () => {
   ])('refuses %s = %j', (field, value) => {
     expect(invalidFields(CreateProductRequest, { ...valid, [field]: value })).toEqual([field]);
   });
+});
+
+/** The service's real global pipe, as Nest runs it for POST /products. */
+async function rejectedFields(body: unknown): Promise<string[]> {
+  try {
+    await createValidationPipe().transform(body, { type: 'body', metatype: CreateProductRequest });
+  } catch (error) {
+    if (!(error instanceof BadRequestException)) throw error;
+    return (error.getResponse() as { errors: FieldError[] }).errors.map((e) => e.field);
+  }
+  throw new Error('expected the body to be rejected');
+}
+
+describe('CreateProductRequest through the validation pipe', () => {
+  it('keeps non-ASCII text, surrogate pairs included, unchanged', async () => {
+    const body = { ...valid, sku: 'TEA-🍵', name: '☕ 🍵 Tee für zwei' };
+    await expect(
+      createValidationPipe().transform(body, { type: 'body', metatype: CreateProductRequest }),
+    ).resolves.toEqual(body);
+  });
+
+  it.each([
+    ['sku', 'a NUL', 'MUG\u0000-1'],
+    ['name', 'a NUL', 'Kafka\u0000mug'],
+    ['sku', 'an unpaired surrogate', 'MUG-\ud800'],
+    ['name', 'an unpaired surrogate', '\udc00Kafka mug'],
+  ])('refuses %s holding %s', async (field, _case, text) => {
+    expect(await rejectedFields({ ...valid, [field]: text })).toEqual([field]);
+  });
+
+  it.each([[[]], [['19.99']], [{ amount: '19.99' }]])(
+    'refuses a price given as %j',
+    async (price) => {
+      expect(await rejectedFields({ ...valid, price })).toEqual(['price']);
+    },
+  );
 });
 
 describe('RestockProductRequest', () => {

@@ -4,9 +4,9 @@ import {
   ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
-  IsDefined,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsString,
   IsUUID,
   Max,
@@ -66,12 +66,14 @@ export class PlaceOrderRequest {
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(MAX_ORDER_LINES)
+  // ValidateNested alone lets an array through where an object belongs (`items: [[]]`).
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => OrderLineRequest)
   items!: OrderLineRequest[];
 
   @ApiProperty({ type: ShippingAddressRequest })
-  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ShippingAddressRequest)
   shippingAddress!: ShippingAddressRequest;

@@ -1,0 +1,68 @@
+import { BadRequestException } from '@nestjs/common';
+import { createValidationPipe, type FieldError } from '@kafka-commerce/platform';
+import { PlaceOrderRequest } from './place-order.request';
+
+const valid = {
+  items: [{ productId: '0b8f3c1e-6f5e-4b8a-9a36-1f6f1f7a2c11', quantity: 2 }],
+  shippingAddress: { street: '1 Main St', city: 'Springfield', postalCode: '12345', country: 'US' },
+  paymentMethod: 'card',
+};
+
+/** Runs the service's real global pipe over a body, as Nest does for POST /orders. */
+function validate(body: unknown): Promise<unknown> {
+  return createValidationPipe().transform(body, { type: 'body', metatype: PlaceOrderRequest });
+}
+
+async function invalidFields(body: unknown): Promise<string[]> {
+  try {
+    await validate(body);
+  } catch (error) {
+    if (!(error instanceof BadRequestException)) throw error;
+    return (error.getResponse() as { errors: FieldError[] }).errors.map((e) => e.field);
+  }
+  throw new Error('expected the body to be rejected');
+}
+
+describe('PlaceOrderRequest through the validation pipe', () => {
+  it('accepts a well-formed order, non-ASCII text unchanged', async () => {
+    const body = { ...valid, shippingAddress: { ...valid.shippingAddress, city: 'Zürich ☕' } };
+    await expect(validate(body)).resolves.toMatchObject(body);
+  });
+
+  it.each([
+    ['an empty array', []],
+    ['an array holding an address', [valid.shippingAddress]],
+    ['a string', 'x'],
+    ['null', null],
+    ['a number', 1],
+    ['nothing', undefined],
+  ])('refuses a shippingAddress that is %s', async (_case, shippingAddress) => {
+    expect(await invalidFields({ ...valid, shippingAddress })).toContain('shippingAddress');
+  });
+
+  it.each([
+    ['an empty array', [[]], 'items'],
+    ['an array holding a line', [[valid.items[0]]], 'items'],
+    ['null', [null], 'items.0'],
+    ['a string', ['x'], 'items.0'],
+  ])('refuses an order line that is %s', async (_case, items, field) => {
+    expect(await invalidFields({ ...valid, items })).toContain(field);
+  });
+
+  it('refuses items that are an object rather than a list', async () => {
+    expect(await invalidFields({ ...valid, items: valid.items[0] })).toContain('items');
+  });
+
+  it.each([
+    ['a NUL', 'a\u0000b'],
+    ['an unpaired surrogate', 'a\ud800b'],
+  ])('refuses %s in any text field, naming it', async (_case, text) => {
+    expect(await invalidFields({ ...valid, paymentMethod: text })).toEqual(['paymentMethod']);
+    expect(
+      await invalidFields({ ...valid, shippingAddress: { ...valid.shippingAddress, city: text } }),
+    ).toEqual(['shippingAddress.city']);
+    expect(await invalidFields({ ...valid, items: [{ productId: text, quantity: 1 }] })).toEqual([
+      'items.0.productId',
+    ]);
+  });
+});
