@@ -14,7 +14,13 @@ export type RejectionReason =
 
 export type ParseResult<TDefinitions extends readonly EventDefinition[]> =
   | { readonly ok: true; readonly event: EventOf<TDefinitions[number]> }
-  | { readonly ok: false; readonly reason: RejectionReason; readonly detail: string };
+  | {
+      readonly ok: false;
+      readonly reason: RejectionReason;
+      readonly detail: string;
+      /** The envelope's type, when the envelope itself was valid. */
+      readonly type?: string;
+    };
 
 /** The envelope type a definition describes, so a `switch (event.type)` narrows the payload. */
 export type EventOf<TDefinition> =
@@ -50,7 +56,12 @@ export function parseEvent<const TDefinitions extends readonly EventDefinition[]
   }
   const { type, version, payload } = envelope.data;
   if (!accepted.some((definition) => definition.type === type)) {
-    return { ok: false, reason: 'unknown_type', detail: `no handler for event type "${type}"` };
+    return {
+      ok: false,
+      reason: 'unknown_type',
+      detail: `no handler for event type "${type}"`,
+      type,
+    };
   }
   const chain = findUpcastChain(type, version, accepted, options.upcasters ?? UPCASTERS);
   if (!chain) {

@@ -14,6 +14,8 @@ export interface MessagingOptions {
   readonly relay?: Omit<OutboxRelayOptions, 'databaseUrl'>;
   /** Partitions of one topic processed at once by one instance (order is per partition). */
   readonly partitionsConcurrency?: number;
+  /** How long a fetch may wait on the broker for how much data (kafkajs' defaults otherwise). */
+  readonly fetch?: { readonly minBytes?: number; readonly maxWaitTimeInMs?: number };
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -16,6 +16,12 @@ export interface FetchedMessage {
 export interface BatchTarget {
   readonly consumer: string;
   readonly accepts: readonly EventDefinition[];
+  /**
+   * Types the topic carries that this consumer does not handle: acknowledged and counted, not
+   * dead-lettered, so a new event type on a shared topic does not poison older consumers.
+   */
+  readonly ignores: ReadonlySet<string>;
+  ignore(message: FetchedMessage, type: string): void;
   /** Present when the handler can apply a whole batch in one transaction. */
   handleBatch?(events: readonly EventEnvelope[]): Promise<void>;
   handleOne(event: EventEnvelope): Promise<void>;
@@ -49,6 +55,8 @@ export async function processBatch(
   for (const message of messages) {
     const result = parseEvent(message.value, target.accepts);
     if (result.ok) parsed.push({ message, event: result.event });
+    else if (result.type !== undefined && target.ignores.has(result.type))
+      target.ignore(message, result.type);
     else
       await target.deadLetter(letterFor(message, target.consumer, result.reason, result.detail, 0));
   }

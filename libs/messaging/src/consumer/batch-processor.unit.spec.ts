@@ -42,10 +42,13 @@ function fakeTarget(
   const deadLetters: DeadLetter[] = [];
   const batches: string[][] = [];
   const retries: number[] = [];
+  const ignored: string[] = [];
   const nameOf = (envelope: EventEnvelope) => (envelope.payload as { username: string }).username;
   const target: BatchTarget = {
     consumer: 'test.users',
     accepts: [userRegisteredV1],
+    ignores: new Set(['user.renamed']),
+    ignore: (_message, type) => ignored.push(type),
     handleOne: (envelope) => {
       const left = options.failures?.get(nameOf(envelope)) ?? 0;
       if (left > 0) {
@@ -71,7 +74,7 @@ function fakeTarget(
     onRetry: (_message, attempt) => retries.push(attempt),
     heartbeat: () => Promise.resolve(),
   };
-  return { target, applied, deadLetters, batches, retries };
+  return { target, applied, deadLetters, batches, retries, ignored };
 }
 
 describe('processBatch', () => {
@@ -82,6 +85,20 @@ describe('processBatch', () => {
     expect(deadLetters.map((letter) => [letter.reason, letter.attempts, letter.consumer])).toEqual([
       ['invalid_json', 0, 'test.users'],
     ]);
+  });
+
+  it('acknowledges a type the topic carries but the consumer does not handle', async () => {
+    const { target, applied, deadLetters, ignored } = fakeTarget();
+    const renamed = { ...event('renamed'), type: 'user.renamed' };
+    const unheardOf = { ...event('unheard-of'), type: 'user.teleported' };
+    await processBatch(
+      [message('a', renamed), message('a', unheardOf), message('a', event('after'))],
+      target,
+      policy,
+    );
+    expect(ignored).toEqual(['user.renamed']);
+    expect(deadLetters.map((letter) => letter.reason)).toEqual(['unknown_type']);
+    expect(applied).toEqual(['after']);
   });
 
   it('gives a batch handler every valid event in one call', async () => {

@@ -4,6 +4,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 export class MessagingMetrics {
   readonly consumed: Counter<'topic'>;
   readonly processed: Counter<'topic' | 'type'>;
+  readonly ignored: Counter<'topic' | 'type'>;
   readonly duplicates: Counter<'consumer'>;
   readonly retried: Counter<'topic'>;
   readonly deadLettered: Counter<'topic' | 'reason'>;
@@ -24,6 +25,12 @@ export class MessagingMetrics {
     this.processed = new Counter({
       name: 'messaging_processed_total',
       help: 'Events handled successfully',
+      labelNames: ['topic', 'type'],
+      registers,
+    });
+    this.ignored = new Counter({
+      name: 'messaging_ignored_total',
+      help: 'Events of a type the topic carries but this service does not handle (acknowledged)',
       labelNames: ['topic', 'type'],
       registers,
     });
