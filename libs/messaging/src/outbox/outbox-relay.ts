@@ -13,6 +13,8 @@ export interface OutboxRelayOptions {
   readonly pollIntervalMs?: number;
   /** Longest wait between attempts while Kafka is unreachable. */
   readonly maxBackoffMs?: number;
+  /** How often the lag gauges are refreshed (a count over the table: not after every batch). */
+  readonly lagIntervalMs?: number;
 }
 
 interface OutboxRow {
@@ -59,6 +61,8 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly maxBackoffMs: number;
+  private readonly lagIntervalMs: number;
+  private lagMeasuredAt = 0;
   private running = false;
   private loop: Promise<void> | undefined;
   private readonly sleepers = new Set<() => void>();
@@ -73,6 +77,7 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
+    this.lagIntervalMs = options.lagIntervalMs ?? 5000;
   }
 
   start(): void {
@@ -131,6 +136,12 @@ export class OutboxRelay {
     return lag;
   }
 
+  private async refreshLag(): Promise<void> {
+    if (Date.now() - this.lagMeasuredAt < this.lagIntervalMs) return;
+    this.lagMeasuredAt = Date.now();
+    await this.measureLag();
+  }
+
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
@@ -138,7 +149,7 @@ export class OutboxRelay {
         const sent = await this.publishBatch();
         failures = 0;
         if (sent === this.batchSize) continue; // more is waiting
-        await this.measureLag();
+        await this.refreshLag();
         await this.sleep(this.pollIntervalMs);
       } catch (error) {
         failures++;
@@ -147,7 +158,7 @@ export class OutboxRelay {
           { error: describe(error), failures, retryInMs: wait },
           'outbox relay cannot publish; backing off',
         );
-        await this.measureLag().catch(() => undefined);
+        await this.refreshLag().catch(() => undefined);
         await this.sleep(wait);
       }
     }
