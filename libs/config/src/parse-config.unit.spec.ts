@@ -29,6 +29,8 @@ describe('parseConfig with the service schema', () => {
       PORT: 3001,
       DATABASE_URL: validEnv.DATABASE_URL,
       KAFKA_BROKERS: ['127.0.0.1:9092'],
+      KAFKA_FETCH_MIN_BYTES: 1,
+      KAFKA_FETCH_MAX_WAIT_MS: 5000,
       LOG_LEVEL: 'info',
       JWT_PUBLIC_KEY: PUBLIC_KEY,
     });

@@ -58,6 +58,10 @@ export class ServiceCoreModule {
           brokers: config.KAFKA_BROKERS,
           databaseUrl: config.DATABASE_URL,
           registry: metrics.registry,
+          fetch: {
+            minBytes: config.KAFKA_FETCH_MIN_BYTES,
+            maxWaitTimeInMs: config.KAFKA_FETCH_MAX_WAIT_MS,
+          },
         }),
       ],
       providers: [ShutdownSequence],
