@@ -1,0 +1,117 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { runningPid } from '../stack/processes';
+import { databaseName, REPO_ROOT, type StackProfile } from '../stack/profile';
+import { SERVICES } from '../stack/services';
+
+/**
+ * CPU time of the stack's processes, read from /proc (utime + stime): unlike wall-clock
+ * timings it stays steady on a busy machine, so "CPU milliseconds per order" is comparable
+ * between runs. A connection that closes during the run takes its CPU time with it: the
+ * services keep pooled connections, so that is rare.
+ */
+export interface ProcessGroup {
+  readonly name: string;
+  /** The group's processes now. */
+  readonly pids: () => readonly number[];
+}
+
+export type CpuSnapshot = ReadonlyMap<string, number>;
+
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+
+export function takeCpuSnapshot(groups: readonly ProcessGroup[]): CpuSnapshot {
+  return new Map(groups.map((group) => [group.name, groupCpuMs(group.pids())]));
+}
+
+/** CPU milliseconds each group spent between two snapshots. */
+export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot): Map<string, number> {
+  return new Map([...after].map(([name, ms]) => [name, ms - (before.get(name) ?? 0)]));
+}
+
+function groupCpuMs(pids: readonly number[]): number {
+  return pids.reduce((total, pid) => total + processCpuMs(pid), 0);
+}
+
+function processCpuMs(pid: number): number {
+  const fields = statFields(pid); // empty when the process is gone since it was listed
+  const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0); // utime + stime
+  return (ticks / TICKS_PER_SECOND) * 1000;
+}
+
+/** The broker, PostgreSQL, the six services and the mail sink of a stack started by stack:up. */
+export function stackProcessGroups(profile: StackProfile): ProcessGroup[] {
+  const stateRoot = process.env.KAFKA_STATE_DIR ?? path.join(REPO_ROOT, '.stack', 'kafka');
+  const started = (name: string) => () => {
+    const pid = runningPid(profile.stateDir, name);
+    return pid === undefined ? [] : [pid];
+  };
+  const kafka = profile.kafka;
+  const databases = new Set(SERVICES.map((service) => databaseName(profile, service)));
+  return [
+    ...(kafka.external
+      ? []
+      : [
+          {
+            name: 'kafka',
+            pids: () => pidFromFile(path.join(stateRoot, kafka.instance, 'broker.pid')),
+          },
+        ]),
+    { name: 'postgres', pids: () => postgresPids(databases) },
+    ...SERVICES.map((service) => ({ name: service.name, pids: started(service.name) })),
+    { name: 'mailcatcher', pids: started('mailcatcher') },
+  ];
+}
+
+function pidFromFile(file: string): number[] {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) ? [pid] : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The local PostgreSQL server's own processes (writers, checkpointer, …) and the connections
+ * to the given databases — not other databases' connections (another stack's, a test run's).
+ */
+function postgresPids(databases: ReadonlySet<string>): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => commandOf(pid) === 'postgres')
+    .filter((pid) => {
+      // A connection's title: "postgres: 15/main: <user> <database> <client>(port) <state>".
+      const title = processTitle(pid);
+      const isConnection = /\(\d+\)/.test(title);
+      return !isConnection || title.split(/\s+/).some((word) => databases.has(word));
+    });
+}
+
+function processTitle(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+}
+
+function commandOf(pid: number): string | undefined {
+  try {
+    return readFileSync(path.join('/proc', String(pid), 'comm'), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** /proc/<pid>/stat after the command name (which may itself hold spaces and parentheses). */
+function statFields(pid: number): string[] {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return [];
+  }
+}
