@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { type Product } from '../../products/domain/product';
+import { type Product, restock } from '../../products/domain/product';
 import { InMemoryStockLedger } from '../../test-support/in-memory-stock-ledger';
 import {
   orderCancelled,
@@ -113,6 +113,83 @@ describe('an order’s reservation through the saga', () => {
       available: 10,
     });
     expect(ledger.outbox.map((event) => event.envelope.type)).toEqual(['inventory.rejected']);
+  });
+
+  describe('the first decision per order stands, whatever copy of an event comes later', () => {
+    it('a rejected order is never reserved by a fresh-id copy of its order.created, even after a restock', async () => {
+      const { ledger, reserve, release } = setUp(aProduct({ stock: 1 }));
+      const [product] = [...ledger.products.values()];
+      if (!product) throw new Error('no product');
+      const tooMany = [{ productId: product.id, quantity: 2 }];
+      const created = orderCreated(tooMany);
+      const { orderId } = created.payload;
+      await reserve.execute({ consumer, event: created });
+      await release.execute({ consumer, event: orderCancelled(tooMany, orderId) });
+      ledger.products.set(product.id, restock(ledger.product(product.id), 10));
+
+      await reserve.execute({ consumer, event: orderCreated(tooMany, orderId) });
+
+      expect(counters(ledger.product(product.id))).toEqual({
+        stock: 11,
+        reserved: 0,
+        sold: 0,
+        available: 11,
+      });
+      expect(ledger.reservations.get(orderId)?.status).toBe('REJECTED');
+      expect(ledger.outbox.map((event) => event.envelope.type)).toEqual(['inventory.rejected']);
+    });
+
+    it('a released order is never reserved again by a fresh-id copy of its order.created', async () => {
+      const { ledger, reserve, release } = setUp(mug);
+      const created = orderCreated(lines);
+      const { orderId } = created.payload;
+      await reserve.execute({ consumer, event: created });
+      await release.execute({ consumer, event: orderCancelled(lines, orderId) });
+
+      await reserve.execute({ consumer, event: orderCreated(lines, orderId) });
+
+      expect(counters(ledger.product(mug.id))).toMatchObject({ reserved: 0, available: 10 });
+      expect(ledger.reservations.get(orderId)?.status).toBe('RELEASED');
+      expect(ledger.outbox.map((event) => event.envelope.type)).toEqual([
+        'inventory.reserved',
+        'inventory.released',
+      ]);
+    });
+
+    it('an order cancelled before its order.created was applied (e.g. dead-lettered, re-driven later) is never reserved', async () => {
+      const { ledger, reserve, release } = setUp(mug);
+      const created = orderCreated(lines);
+      const { orderId } = created.payload;
+
+      await release.execute({ consumer, event: orderCancelled(lines, orderId) });
+      await reserve.execute({ consumer, event: created });
+
+      expect(counters(ledger.product(mug.id))).toMatchObject({ reserved: 0, available: 10 });
+      expect(ledger.reservations.get(orderId)).toMatchObject({ status: 'RELEASED', lines: [] });
+      expect(ledger.outbox).toEqual([]);
+    });
+
+    it('a fresh-id copy of order.confirmed or order.cancelled changes nothing more', async () => {
+      const { ledger, reserve, confirm, release } = setUp(mug);
+      const created = orderCreated(lines);
+      const { orderId } = created.payload;
+      await reserve.execute({ consumer, event: created });
+      await confirm.execute({ consumer, event: orderConfirmed(lines, orderId) });
+      await confirm.execute({ consumer, event: orderConfirmed(lines, orderId) });
+      expect(counters(ledger.product(mug.id))).toMatchObject({ stock: 7, reserved: 0, sold: 3 });
+
+      await release.execute({ consumer, event: orderCancelled(lines, orderId) });
+      await release.execute({ consumer, event: orderCancelled(lines, orderId) });
+      await confirm.execute({ consumer, event: orderConfirmed(lines, orderId) });
+
+      expect(counters(ledger.product(mug.id))).toEqual({
+        stock: 10,
+        reserved: 0,
+        sold: 0,
+        available: 10,
+      });
+      expect(ledger.eventsOfType('inventory.released')).toHaveLength(1);
+    });
   });
 
   it('a redelivered confirmation sells the units once', async () => {

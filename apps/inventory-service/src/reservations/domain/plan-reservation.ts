@@ -1,6 +1,11 @@
 import { availableOf, type Product } from '../../products/domain/product';
 import { reserveUnits } from '../../products/domain/stock-movements';
-import { type Reservation, type ReservationLine, sumLines } from './reservation';
+import {
+  decisionWithoutStock,
+  type Reservation,
+  type ReservationLine,
+  sumLines,
+} from './reservation';
 
 export type RejectionReason = 'unknown_product' | 'out_of_stock';
 
@@ -10,6 +15,8 @@ export type ReservationPlan =
       readonly reason: RejectionReason;
       /** The products at fault, each once. */
       readonly productIds: readonly string[];
+      /** The decision to store: REJECTED, holding nothing. */
+      readonly reservation: Reservation;
     }
   | {
       readonly outcome: 'reserved';
@@ -27,7 +34,8 @@ export interface ReservationRequest {
 }
 
 /**
- * All or nothing: every line is held, or none is and the order is rejected. An unknown
+ * All or nothing: every line is held, or none is and the order is rejected (a decision
+ * stored all the same, so that it stands). An unknown
  * product outranks a shortage (no restock can fix it). `products` must hold the current
  * state of every product the order names that exists.
  */
@@ -37,9 +45,9 @@ export function planReservation(
 ): ReservationPlan {
   const lines = sumLines(request.items);
   const unknown = lines.filter((line) => !products.has(line.productId));
-  if (unknown.length > 0) return rejected('unknown_product', unknown);
+  if (unknown.length > 0) return rejected(request, 'unknown_product', unknown);
   const short = lines.filter((line) => availableOf(productOf(products, line)) < line.quantity);
-  if (short.length > 0) return rejected('out_of_stock', short);
+  if (short.length > 0) return rejected(request, 'out_of_stock', short);
 
   const reserved = lines.map((line) => reserveUnits(productOf(products, line), line.quantity));
   return {
@@ -55,8 +63,17 @@ export function planReservation(
   };
 }
 
-function rejected(reason: RejectionReason, lines: readonly ReservationLine[]): ReservationPlan {
-  return { outcome: 'rejected', reason, productIds: lines.map((line) => line.productId) };
+function rejected(
+  { reservationId, orderId }: ReservationRequest,
+  reason: RejectionReason,
+  lines: readonly ReservationLine[],
+): ReservationPlan {
+  return {
+    outcome: 'rejected',
+    reason,
+    productIds: lines.map((line) => line.productId),
+    reservation: decisionWithoutStock(reservationId, orderId, 'REJECTED'),
+  };
 }
 
 function productOf(products: ReadonlyMap<string, Product>, line: ReservationLine): Product {

@@ -59,7 +59,13 @@ describe('planReservation', () => {
       ],
       [mug, cap],
     );
-    expect(result).toEqual({ outcome: 'rejected', reason: 'out_of_stock', productIds: [cap.id] });
+    expect(result).toEqual({
+      outcome: 'rejected',
+      reason: 'out_of_stock',
+      productIds: [cap.id],
+      // The decision is stored (holding nothing), so that it stands.
+      reservation: { id: expect.any(String), orderId, status: 'REJECTED', lines: [] },
+    });
   });
 
   it('rejects an unknown product, naming it, even when another line is also short', () => {
@@ -72,7 +78,11 @@ describe('planReservation', () => {
       ],
       [mug, cap],
     );
-    expect(result).toEqual({ outcome: 'rejected', reason: 'unknown_product', productIds: [ghost] });
+    expect(result).toMatchObject({
+      outcome: 'rejected',
+      reason: 'unknown_product',
+      productIds: [ghost],
+    });
   });
 
   it('sums lines of the same product before checking stock', () => {
@@ -83,7 +93,11 @@ describe('planReservation', () => {
       ],
       [cap],
     );
-    expect(result).toEqual({ outcome: 'rejected', reason: 'out_of_stock', productIds: [cap.id] });
+    expect(result).toMatchObject({
+      outcome: 'rejected',
+      reason: 'out_of_stock',
+      productIds: [cap.id],
+    });
   });
 
   it('reserves summed lines of the same product as one line', () => {

@@ -1,7 +1,12 @@
 import { type Product } from '../../products/domain/product';
 import { InventoryInvariantError } from '../../products/domain/product.errors';
 import { commitUnits, releaseUnits, returnUnits } from '../../products/domain/stock-movements';
-import { type Reservation, type ReservationLine, type ReservationStatus } from './reservation';
+import {
+  decisionWithoutStock,
+  type Reservation,
+  type ReservationLine,
+  type ReservationStatus,
+} from './reservation';
 
 export type Settlement =
   | {
@@ -27,13 +32,16 @@ export function confirmReservation(
       return ignored('the reservation is already confirmed');
     case 'RELEASED':
       return ignored('the reservation was released before the confirmation');
+    case 'REJECTED':
+      return ignored('the order was rejected: nothing is held');
   }
 }
 
 /**
  * The order was cancelled: held units become available again, and so do sold units when
- * the order had been confirmed. Nothing happens without a reservation (a rejected order)
- * or when it was released already.
+ * the order had been confirmed. Nothing happens for a rejected order (nothing is held) or
+ * one released already. Without any decision yet (see {@link releaseUndecided}) there is
+ * nothing to release either.
  */
 export function releaseReservation(
   reservation: Reservation | null,
@@ -47,12 +55,23 @@ export function releaseReservation(
       return settle(reservation, 'RELEASED', products, returnUnits);
     case 'RELEASED':
       return ignored('the reservation is already released');
+    case 'REJECTED':
+      return ignored('the order was rejected: nothing is held');
   }
+}
+
+/**
+ * The order was cancelled before inventory decided on it (its order.created was not applied:
+ * dead-lettered, say). Nothing is held, but the cancellation is the order's first decision
+ * and is recorded as such, so that an order.created re-driven later never reserves it.
+ */
+export function releaseUndecided(reservationId: string, orderId: string): Reservation {
+  return decisionWithoutStock(reservationId, orderId, 'RELEASED');
 }
 
 function settle(
   reservation: Reservation,
-  status: Exclude<ReservationStatus, 'RESERVED'>,
+  status: 'CONFIRMED' | 'RELEASED',
   products: ReadonlyMap<string, Product>,
   move: (product: Product, quantity: number) => Product,
 ): Settlement {

@@ -1,8 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { availableOf, type Product } from '../../products/domain/product';
 import { reserveUnits } from '../../products/domain/stock-movements';
 import { aProduct, unitsAccountedFor } from '../../test-support/product.builder';
-import { type Reservation, type ReservationStatus } from './reservation';
-import { confirmReservation, releaseReservation, type Settlement } from './settle-reservation';
+import { decisionWithoutStock, type Reservation, type ReservationStatus } from './reservation';
+import {
+  confirmReservation,
+  releaseReservation,
+  releaseUndecided,
+  type Settlement,
+} from './settle-reservation';
 
 const orderId = '5d1c2b8a-3e4f-4a6b-8c9d-0e1f2a3b4c5d';
 
@@ -91,8 +97,23 @@ describe('releaseReservation', () => {
     expect(releaseReservation(reservation, products).outcome).toBe('ignored');
   });
 
-  it('does nothing for an order without a reservation (e.g. rejected)', () => {
+  it('does nothing for an order without a reservation', () => {
     expect(releaseReservation(null, new Map()).outcome).toBe('ignored');
+  });
+
+  it('does nothing for a rejected order: nothing is held', () => {
+    const rejected = decisionWithoutStock(randomUUID(), orderId, 'REJECTED');
+    expect(releaseReservation(rejected, new Map()).outcome).toBe('ignored');
+    expect(confirmReservation(rejected, new Map()).outcome).toBe('ignored');
+  });
+
+  it('records a cancellation that came before any decision as RELEASED, holding nothing', () => {
+    expect(releaseUndecided('c3b2a190-8f7e-4d6c-a5b4-3c2d1e0f9a8b', orderId)).toEqual({
+      id: 'c3b2a190-8f7e-4d6c-a5b4-3c2d1e0f9a8b',
+      orderId,
+      status: 'RELEASED',
+      lines: [],
+    });
   });
 
   it('re-arms the low-stock alert when the release lifts available above the threshold', () => {

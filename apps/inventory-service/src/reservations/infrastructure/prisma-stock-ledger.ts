@@ -83,7 +83,10 @@ async function store(
         id: reservation.id,
         orderId: reservation.orderId,
         status: reservation.status,
-        lines: { createMany: { data: [...reservation.lines] } },
+        // A decision that holds nothing (REJECTED, or RELEASED before any reservation) has no lines.
+        ...(reservation.lines.length > 0
+          ? { lines: { createMany: { data: [...reservation.lines] } } }
+          : {}),
       },
     });
   }

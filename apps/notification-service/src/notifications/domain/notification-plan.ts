@@ -66,7 +66,8 @@ export function planNotifications(
   switch (event.type) {
     case 'user.registered': {
       const { userId, email, username } = event.payload;
-      return [emailTo({ userId, email, username }, 'welcome', welcomeMessage({ username }), null)];
+      const to = { userId, email, username };
+      return [emailTo(to, 'welcome', welcomeMessage({ username }), { userId })];
     }
     case 'order.created':
     case 'product.created':
@@ -82,26 +83,26 @@ export function planNotifications(
         totalAmount,
         itemCount,
       });
-      return [emailTo(to, 'order-confirmed', message, orderId)];
+      return [emailTo(to, 'order-confirmed', message, { orderId })];
     }
     case 'order.cancelled': {
       const { orderId, reason } = event.payload;
       const to = required(customer, event.type);
       const message = orderCancelledMessage({ username: to.username, orderId, reason });
-      return [emailTo(to, 'order-cancelled', message, orderId)];
+      return [emailTo(to, 'order-cancelled', message, { orderId })];
     }
     case 'payment.processed': {
       const { orderId, amount, status, reason } = event.payload;
       const to = required(customer, event.type);
       const data = { username: to.username, orderId, amount };
       return status === 'SUCCEEDED'
-        ? [emailTo(to, 'payment-succeeded', paymentSucceededMessage(data), orderId)]
+        ? [emailTo(to, 'payment-succeeded', paymentSucceededMessage(data), { orderId })]
         : [
             emailTo(
               to,
               'payment-failed',
               paymentFailedMessage({ ...data, reason: reason ?? 'unknown' }),
-              orderId,
+              { orderId },
             ),
           ];
     }
@@ -109,29 +110,45 @@ export function planNotifications(
       const { orderId, amount } = event.payload;
       const to = required(customer, event.type);
       const message = paymentRefundedMessage({ username: to.username, orderId, amount });
-      return [emailTo(to, 'payment-refunded', message, orderId)];
+      return [emailTo(to, 'payment-refunded', message, { orderId })];
     }
-    case 'inventory.low-stock':
-      return [emailToOperations(operationsEmail, 'low-stock', lowStockMessage(event.payload))];
-    case 'sensor.alert-raised':
-      return [
-        emailToOperations(operationsEmail, 'sensor-alert', sensorAlertMessage(event.payload)),
-      ];
+    case 'inventory.low-stock': {
+      // One alert per crossing of the threshold: the product and when it was detected.
+      const { productId, detectedAt } = event.payload;
+      const message = lowStockMessage(event.payload);
+      return [emailToOperations(operationsEmail, 'low-stock', message, [productId, detectedAt])];
+    }
+    case 'sensor.alert-raised': {
+      // One alert per sensor window.
+      const { sensorId, windowStart } = event.payload;
+      const message = sensorAlertMessage(event.payload);
+      return [emailToOperations(operationsEmail, 'sensor-alert', message, [sensorId, windowStart])];
+    }
   }
 }
+
+/**
+ * What a customer's email is about: an order (each of its mails announces a fact that
+ * happens at most once per order: confirmed, cancelled, charged, refunded) or, for the
+ * welcome, the user.
+ */
+type About = { readonly orderId: string } | { readonly userId: string };
 
 function emailTo(
   customer: Customer,
   template: NotificationTemplate,
   message: RenderedMessage,
-  orderId: string | null,
+  about: About,
 ): NotificationDraft {
+  const orderId = 'orderId' in about ? about.orderId : null;
+  const aboutId = 'orderId' in about ? about.orderId : about.userId;
   return {
     channel: 'email',
     template,
     recipient: customer.email,
     userId: customer.userId,
     orderId,
+    factKey: factKey(template, [aboutId]),
     ...message,
   };
 }
@@ -140,6 +157,7 @@ function emailToOperations(
   address: string,
   template: NotificationTemplate,
   message: RenderedMessage,
+  fact: readonly string[],
 ): NotificationDraft {
   return {
     channel: 'email',
@@ -147,8 +165,17 @@ function emailToOperations(
     recipient: address,
     userId: null,
     orderId: null,
+    factKey: factKey(template, fact),
     ...message,
   };
+}
+
+/**
+ * Built from the event's business content, never its id, so that a copy of the event under a
+ * fresh id (a producer's retry, a re-driven dead letter) names the same fact.
+ */
+function factKey(template: NotificationTemplate, fact: readonly string[]): string {
+  return [template, ...fact].join(':');
 }
 
 /** The caller resolves the customer first (customerLookupFor); a missing one is a bug. */

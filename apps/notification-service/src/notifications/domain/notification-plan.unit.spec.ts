@@ -187,3 +187,63 @@ describe('orderOwnerFrom', () => {
     expect(orderOwnerFrom(consumed(orderConfirmedV1, orderConfirmedV1Fixture))).toBeNull();
   });
 });
+
+describe('the fact a notification announces (one notification per fact and channel)', () => {
+  const factKeys = (event: Parameters<typeof planNotifications>[0]) =>
+    planNotifications(event, withAda).map((draft) => draft.factKey);
+
+  it('is the same for copies of an event under fresh ids, so a copy mails no one again', () => {
+    for (const [definition, payload] of [
+      [orderConfirmedV1, orderConfirmedV1Fixture],
+      [orderCancelledV1, orderCancelledV1Fixture],
+      [paymentProcessedV1, paymentProcessedV1Fixture],
+      [paymentRefundedV1, paymentRefundedV1Fixture],
+      [userRegisteredV1, userRegisteredV1Fixture],
+      [inventoryLowStockV1, inventoryLowStockV1Fixture],
+      [sensorAlertRaisedV1, sensorAlertRaisedV1Fixture],
+    ] as const) {
+      const first = consumed(definition as EventDefinition, payload);
+      const copy = consumed(definition as EventDefinition, payload);
+      expect(copy.eventId).not.toBe(first.eventId);
+      const keys = factKeys(first as Parameters<typeof planNotifications>[0]);
+      expect(keys).toHaveLength(1);
+      expect(factKeys(copy as Parameters<typeof planNotifications>[0])).toEqual(keys);
+    }
+  });
+
+  it('names the order for order and payment mail, the user for the welcome', () => {
+    expect(factKeys(consumed(orderConfirmedV1, orderConfirmedV1Fixture))).toEqual([
+      `order-confirmed:${orderId}`,
+    ]);
+    expect(factKeys(consumed(paymentRefundedV1, paymentRefundedV1Fixture))).toEqual([
+      `payment-refunded:${paymentRefundedV1Fixture.orderId}`,
+    ]);
+    expect(factKeys(consumed(userRegisteredV1, userRegisteredV1Fixture))).toEqual([
+      `welcome:${userRegisteredV1Fixture.userId}`,
+    ]);
+  });
+
+  it('tells different facts apart: another order, another crossing, another window', () => {
+    const otherOrder = '0f1e2d3c-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
+    const keys = [
+      ...factKeys(consumed(orderConfirmedV1, orderConfirmedV1Fixture)),
+      ...factKeys(consumed(orderConfirmedV1, { ...orderConfirmedV1Fixture, orderId: otherOrder })),
+      ...factKeys(consumed(orderCancelledV1, orderCancelledV1Fixture)),
+      ...factKeys(consumed(inventoryLowStockV1, inventoryLowStockV1Fixture)),
+      ...factKeys(
+        consumed(inventoryLowStockV1, {
+          ...inventoryLowStockV1Fixture,
+          detectedAt: '2026-11-27T10:00:00.000Z',
+        }),
+      ),
+      ...factKeys(consumed(sensorAlertRaisedV1, sensorAlertRaisedV1Fixture)),
+      ...factKeys(
+        consumed(sensorAlertRaisedV1, {
+          ...sensorAlertRaisedV1Fixture,
+          windowStart: '2026-11-26T10:00:05.000Z',
+        }),
+      ),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});

@@ -31,6 +31,12 @@ export interface NotificationDraft extends RenderedMessage {
   readonly recipient: string;
   readonly userId: string | null;
   readonly orderId: string | null;
+  /**
+   * The business fact it announces, e.g. `order-confirmed:<orderId>`: one notification per
+   * fact and channel, whichever event — or copy of an event under a fresh id — announced it.
+   * Every planned notification has one; without it, the causing event is the only key.
+   */
+  readonly factKey?: string;
 }
 
 /** A customer we can write to: the contact book's entry for a user. */

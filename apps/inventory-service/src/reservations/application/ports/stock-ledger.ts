@@ -11,7 +11,7 @@ export interface LedgerState {
 
 /** What to store; everything is optional ("nothing to do" is `{}`). */
 export interface LedgerChanges {
-  /** Created when the order had none; otherwise only its status is updated. */
+  /** Created when the order had none (the order's first decision); otherwise only its status is updated. */
   readonly reservation?: Reservation;
   readonly products?: readonly Product[];
   readonly events?: readonly OutgoingEvent[];

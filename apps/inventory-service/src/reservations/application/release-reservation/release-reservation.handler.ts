@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { type EventOf, type orderCancelledV1 } from '@kafka-commerce/events';
-import { releaseReservation } from '../../domain/settle-reservation';
+import { releaseReservation, releaseUndecided } from '../../domain/settle-reservation';
 import { type LedgerChanges, StockLedger } from '../ports/stock-ledger';
 import { originOf, releasedEvent } from '../reservation-events';
 
@@ -24,6 +25,10 @@ export class ReleaseReservationHandler {
       orderId,
       [],
       (state): LedgerChanges => {
+        if (!state.reservation) {
+          outcome = 'recorded: cancelled before any reservation';
+          return { reservation: releaseUndecided(randomUUID(), orderId) };
+        }
         const settlement = releaseReservation(state.reservation, state.products);
         if (settlement.outcome === 'ignored') {
           outcome = `ignored: ${settlement.reason}`;

@@ -21,14 +21,19 @@ export class ReserveStockHandler {
     const { orderId } = event.payload;
     const items = event.payload.items.map(({ productId, quantity }) => ({ productId, quantity }));
     const origin = originOf(orderId, event.eventId);
-    let outcome = 'already reserved';
+    let outcome = 'already decided';
     const applied = await this.ledger.applyOnce(
       { consumer, eventId: event.eventId },
       orderId,
       items.map((item) => item.productId),
       (state): LedgerChanges => {
-        // One reservation per order, whatever event delivered the order again.
-        if (state.reservation) return {};
+        // The first decision per order stands (design.md §8.6): a copy of order.created under
+        // a fresh event id gets past the inbox, but never past the order's stored decision —
+        // reserved, confirmed, released or rejected.
+        if (state.reservation) {
+          outcome = `already ${state.reservation.status.toLowerCase()}`;
+          return {};
+        }
         const now = new Date();
         const plan = planReservation(
           { reservationId: randomUUID(), orderId, items },
@@ -36,7 +41,10 @@ export class ReserveStockHandler {
         );
         outcome = plan.outcome;
         if (plan.outcome === 'rejected') {
-          return { events: [rejectedEvent(orderId, plan.reason, plan.productIds, origin, now)] };
+          return {
+            reservation: plan.reservation,
+            events: [rejectedEvent(orderId, plan.reason, plan.productIds, origin, now)],
+          };
         }
         return {
           reservation: plan.reservation,

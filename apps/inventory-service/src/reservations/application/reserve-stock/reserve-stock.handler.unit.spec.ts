@@ -57,7 +57,11 @@ describe('ReserveStockHandler', () => {
 
     expect(ledger.product(mug.id).reserved).toBe(0);
     expect(ledger.product(cap.id).reserved).toBe(0);
-    expect(ledger.reservations.size).toBe(0);
+    // The rejection is the order's decision, kept so that it stands; it holds nothing.
+    expect(ledger.reservations.get(event.payload.orderId)).toMatchObject({
+      status: 'REJECTED',
+      lines: [],
+    });
     expect(ledger.outbox.map((e) => e.envelope)).toEqual([
       expect.objectContaining({
         type: 'inventory.rejected',
@@ -104,6 +108,22 @@ describe('ReserveStockHandler', () => {
 
     expect(ledger.product(mug.id).reserved).toBe(4);
     expect(ledger.outbox).toHaveLength(1);
+  });
+
+  it('never reserves a rejected order again, whatever copy of order.created comes later', async () => {
+    const mug = aProduct({ stock: 1 });
+    const { ledger, handler } = setUp(mug);
+    const first = orderCreated([{ productId: mug.id, quantity: 2 }]);
+    await handler.execute({ consumer, event: first });
+    ledger.products.set(mug.id, { ...mug, stock: 5, restocked: 4 });
+
+    await handler.execute({
+      consumer,
+      event: orderCreated([{ productId: mug.id, quantity: 2 }], first.payload.orderId),
+    });
+
+    expect(ledger.product(mug.id).reserved).toBe(0);
+    expect(ledger.outbox.map((event) => event.envelope.type)).toEqual(['inventory.rejected']);
   });
 
   it('emits inventory.low-stock with the order when it crosses the threshold, once', async () => {
