@@ -22,6 +22,7 @@ RUN npm i -g pnpm@10.34.8
 WORKDIR /repo
 # Manifests first, so editing source code does not invalidate the install layer.
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+COPY patches patches
 COPY apps/analytics-service/package.json apps/analytics-service/
 COPY apps/inventory-service/package.json apps/inventory-service/
 COPY apps/notification-service/package.json apps/notification-service/
