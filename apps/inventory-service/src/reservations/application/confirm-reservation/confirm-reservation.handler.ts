@@ -32,6 +32,6 @@ export class ConfirmReservationHandler {
         return { reservation: settlement.reservation, products: settlement.products };
       },
     );
-    this.logger.log({ orderId, outcome }, 'order.confirmed handled');
+    this.logger.debug({ orderId, outcome }, 'order.confirmed handled');
   }
 }

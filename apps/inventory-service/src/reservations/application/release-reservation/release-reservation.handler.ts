@@ -47,6 +47,6 @@ export class ReleaseReservationHandler {
         };
       },
     );
-    this.logger.log({ orderId, outcome }, 'order.cancelled handled');
+    this.logger.debug({ orderId, outcome }, 'order.cancelled handled');
   }
 }

@@ -56,6 +56,9 @@ export class ReserveStockHandler {
         };
       },
     );
-    this.logger.log({ orderId, outcome: applied ? outcome : 'duplicate' }, 'order.created handled');
+    this.logger.debug(
+      { orderId, outcome: applied ? outcome : 'duplicate' },
+      'order.created handled',
+    );
   }
 }

@@ -39,7 +39,7 @@ export class RecordContactsHandler {
         }),
       })),
     );
-    this.logger.log(
+    this.logger.debug(
       { received: events.length, applied, notifications: notificationIds.length },
       'contacts recorded',
     );

@@ -28,7 +28,7 @@ export class ProjectProductsHandler {
     // A batch of low-stock alerts only: nothing to store, no transaction needed.
     if (updates.length === 0) return;
     const applied = await this.catalog.applyOnce(consumer, updates);
-    this.logger.log({ received: events.length, applied }, 'catalog updated');
+    this.logger.debug({ received: events.length, applied }, 'catalog updated');
   }
 }
 

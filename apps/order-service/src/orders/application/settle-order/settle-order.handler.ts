@@ -43,10 +43,10 @@ export class SettleOrderHandler {
     );
     switch (result.kind) {
       case 'changed':
-        this.logger.log({ orderId, eventId, status: result.order.status }, 'order settled');
+        this.logger.debug({ orderId, eventId, status: result.order.status }, 'order settled');
         break;
       case 'unchanged':
-        this.logger.log(
+        this.logger.debug(
           { orderId, eventId, status: result.order.status, outcome: outcome.kind },
           'order already settled; event ignored',
         );
