@@ -1,15 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import {
-  inventoryLowStockV1,
-  productCreatedV1,
-  productUpdatedV1,
-  TOPICS,
-} from '@kafka-commerce/events';
+import { type EventOf, inventoryLowStockV1, TOPICS } from '@kafka-commerce/events';
 import { EventHandler } from '@kafka-commerce/messaging';
 import { NOTIFICATION_SERVICE } from '../../config/notification-service.config';
 import { NotifyOnEventHandler } from '../application/notify-on-event/notify-on-event.handler';
-import { type ProductEvent } from '../domain/notifiable-event';
 
 /** Also the inbox's consumer name: it must never change, or events would be applied again. */
 const CONSUMER = `${NOTIFICATION_SERVICE}.${TOPICS.products.name}`;
@@ -19,18 +13,9 @@ const CONSUMER = `${NOTIFICATION_SERVICE}.${TOPICS.products.name}`;
 export class ProductEventsConsumer {
   constructor(private readonly notify: NotifyOnEventHandler) {}
 
-  // Catalog events are accepted (they share the topic) so they are not dead-lettered.
-  @EventHandler(TOPICS.products.name, {
-    accepts: [productCreatedV1, productUpdatedV1, inventoryLowStockV1],
-  })
-  async onProductEvent(@Payload() event: ProductEvent): Promise<void> {
-    switch (event.type) {
-      case 'product.created':
-      case 'product.updated':
-        return;
-      case 'inventory.low-stock':
-        await this.notify.execute({ consumer: CONSUMER, event });
-        return;
-    }
+  // Catalog events share the topic: the transport acknowledges them without a handler call.
+  @EventHandler(TOPICS.products.name, { accepts: [inventoryLowStockV1] })
+  async onLowStock(@Payload() event: EventOf<typeof inventoryLowStockV1>): Promise<void> {
+    await this.notify.execute({ consumer: CONSUMER, event });
   }
 }

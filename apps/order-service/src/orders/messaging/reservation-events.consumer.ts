@@ -1,12 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import {
-  type EventOf,
-  inventoryRejectedV1,
-  inventoryReleasedV1,
-  inventoryReservedV1,
-  TOPICS,
-} from '@kafka-commerce/events';
+import { type EventOf, inventoryRejectedV1, TOPICS } from '@kafka-commerce/events';
 import { EventHandler } from '@kafka-commerce/messaging';
 import { ORDER_SERVICE } from '../../config/order-service.config';
 import { SettleOrderHandler } from '../application/settle-order/settle-order.handler';
@@ -14,30 +8,22 @@ import { SettleOrderHandler } from '../application/settle-order/settle-order.han
 /** Also the inbox's consumer name: it must never change, or events would be applied again. */
 const CONSUMER = `${ORDER_SERVICE}.${TOPICS.reservations.name}`;
 
-const RESERVATION_EVENTS = [inventoryReservedV1, inventoryRejectedV1, inventoryReleasedV1] as const;
-type ReservationEvent = EventOf<(typeof RESERVATION_EVENTS)[number]>;
-
-/** reservations topic → a rejected reservation cancels the order. */
+/**
+ * reservations topic → a rejected reservation cancels the order. Reserved (the order waits
+ * for its payment) and released (compensation for an order already cancelled) change
+ * nothing here: the transport acknowledges them without calling a handler.
+ */
 @Controller()
 export class ReservationEventsConsumer {
   constructor(private readonly settleOrder: SettleOrderHandler) {}
 
-  @EventHandler(TOPICS.reservations.name, { accepts: RESERVATION_EVENTS })
-  async onReservationEvent(@Payload() event: ReservationEvent): Promise<void> {
-    switch (event.type) {
-      case 'inventory.rejected':
-        await this.settleOrder.execute({
-          consumer: CONSUMER,
-          eventId: event.eventId,
-          orderId: event.payload.orderId,
-          outcome: { kind: 'cancel', reason: event.payload.reason },
-        });
-        return;
-      // Reserved: the order waits for its payment. Released: compensation for an order
-      // already cancelled. Neither changes the order.
-      case 'inventory.reserved':
-      case 'inventory.released':
-        return;
-    }
+  @EventHandler(TOPICS.reservations.name, { accepts: [inventoryRejectedV1] })
+  async onRejected(@Payload() event: EventOf<typeof inventoryRejectedV1>): Promise<void> {
+    await this.settleOrder.execute({
+      consumer: CONSUMER,
+      eventId: event.eventId,
+      orderId: event.payload.orderId,
+      outcome: { kind: 'cancel', reason: event.payload.reason },
+    });
   }
 }
