@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { type Message, type TopicMessages } from 'kafkajs';
-import { Client, type Pool } from 'pg';
+import { Client, type Pool, type QueryResult } from 'pg';
 import { type EventPublisher } from '../event-publisher';
 import { type MessagingMetrics } from '../metrics/messaging-metrics';
 import { OUTBOX_CHANNEL } from '../messaging-tables.sql';
@@ -30,20 +30,30 @@ interface OutboxRow {
  * whose key has an earlier unsent row outside this batch: that row is another relay's, and
  * publishing past it would reorder the key. Instances therefore share the work without
  * ever overtaking each other on one key.
+ *
+ * The rows are deleted in the same statement that claims them, inside a transaction that
+ * commits only after Kafka acknowledged them (a failed publish rolls the delete back): with
+ * BEGIN sent in the same round trip, a batch costs two round trips to PostgreSQL instead of
+ * four. Each round trip is a socket write and read in the relay and the server, which is
+ * what the relay's CPU went to. The batch size is a number we own, inlined because a
+ * multi-statement query cannot take parameters.
  */
-const CLAIM_BATCH_SQL = `
+function claimAndDeleteSql(batchSize: number): string {
+  return `BEGIN;
   WITH batch AS (
-    SELECT id FROM outbox_events ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+    SELECT id FROM outbox_events ORDER BY id LIMIT ${String(Math.trunc(batchSize))} FOR UPDATE SKIP LOCKED
+  ), ready AS (
+    SELECT o.id FROM outbox_events o
+    JOIN batch ON batch.id = o.id
+    WHERE NOT EXISTS (
+      SELECT 1 FROM outbox_events earlier
+      WHERE earlier.message_key = o.message_key AND earlier.id < o.id
+        AND earlier.id NOT IN (SELECT id FROM batch)
+    )
   )
-  SELECT o.id::text AS id, o.topic, o.message_key, o.headers, o.value
-  FROM outbox_events o
-  JOIN batch ON batch.id = o.id
-  WHERE NOT EXISTS (
-    SELECT 1 FROM outbox_events earlier
-    WHERE earlier.message_key = o.message_key AND earlier.id < o.id
-      AND earlier.id NOT IN (SELECT id FROM batch)
-  )
-  ORDER BY o.id`;
+  DELETE FROM outbox_events o USING ready WHERE o.id = ready.id
+  RETURNING o.id::text AS id, o.topic, o.message_key, o.headers, o.value`;
+}
 
 const LAG_SQL = `
   SELECT count(*)::int AS pending,
@@ -62,6 +72,7 @@ export class OutboxRelay {
   private readonly pollIntervalMs: number;
   private readonly maxBackoffMs: number;
   private readonly lagIntervalMs: number;
+  private readonly claimSql: string;
   private lagMeasuredAt = 0;
   private running = false;
   private loop: Promise<void> | undefined;
@@ -78,6 +89,7 @@ export class OutboxRelay {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
     this.lagIntervalMs = options.lagIntervalMs ?? 5000;
+    this.claimSql = claimAndDeleteSql(this.batchSize);
   }
 
   start(): void {
@@ -109,14 +121,10 @@ export class OutboxRelay {
   async publishBatch(): Promise<number> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<OutboxRow>(CLAIM_BATCH_SQL, [this.batchSize]);
-      if (rows.length > 0) {
-        await this.publisher.send(groupByTopic(rows));
-        await client.query('DELETE FROM outbox_events WHERE id = ANY($1::bigint[])', [
-          rows.map((row) => row.id),
-        ]);
-      }
+      // Two statements, two results: BEGIN's and the claiming DELETE's.
+      const results = (await client.query(this.claimSql)) as unknown as QueryResult<OutboxRow>[];
+      const rows = (results[1]?.rows ?? []).sort(byId);
+      if (rows.length > 0) await this.publisher.send(groupByTopic(rows));
       await client.query('COMMIT');
       this.metrics.outboxPublished.inc(rows.length);
       return rows.length;
@@ -209,6 +217,12 @@ export class OutboxRelay {
   private wakeUp(): void {
     for (const wake of [...this.sleepers]) wake();
   }
+}
+
+/** Outbox order (ids are bigints as text: compare as numbers). */
+function byId(a: OutboxRow, b: OutboxRow): number {
+  const difference = BigInt(a.id) - BigInt(b.id);
+  return difference === 0n ? 0 : difference < 0n ? -1 : 1;
 }
 
 function groupByTopic(rows: readonly OutboxRow[]): TopicMessages[] {
