@@ -1,0 +1,87 @@
+import { toDecimal } from '@kafka-commerce/events';
+import { Prisma } from '../../generated/prisma/client';
+import { type Order, type StatusChange } from '../domain/order';
+import { type OrderStatus } from '../domain/order-status';
+
+/** An order row locked FOR UPDATE, with its lines and history aggregated as JSON. */
+export interface LockedOrderRow {
+  readonly id: string;
+  readonly userId: string;
+  readonly status: OrderStatus;
+  readonly totalAmount: string;
+  readonly shippingStreet: string;
+  readonly shippingCity: string;
+  readonly shippingPostalCode: string;
+  readonly shippingCountry: string;
+  readonly paymentMethod: string;
+  readonly cancellationReason: string | null;
+  readonly idempotencyKey: string | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly lines: readonly { productId: string; quantity: number; unitPrice: string }[];
+  readonly history: readonly { status: OrderStatus; reason: string | null; at: string }[];
+}
+
+/** Locks the order and reads it whole, lines by position and history oldest first. */
+export function lockAndLoad(orderId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT o.id::text, o.user_id::text AS "userId", o.status::text,
+      o.total_amount::text AS "totalAmount", o.shipping_street AS "shippingStreet",
+      o.shipping_city AS "shippingCity", o.shipping_postal_code AS "shippingPostalCode",
+      o.shipping_country AS "shippingCountry", o.payment_method AS "paymentMethod",
+      o.cancellation_reason AS "cancellationReason", o.idempotency_key AS "idempotencyKey",
+      o.created_at AS "createdAt", o.updated_at AS "updatedAt",
+      (SELECT json_agg(json_build_object('productId', i.product_id, 'quantity', i.quantity,
+                                         'unitPrice', i.unit_price::text) ORDER BY i.position)
+         FROM order_items i WHERE i.order_id = o.id) AS lines,
+      (SELECT json_agg(json_build_object('status', h.status, 'reason', h.reason, 'at', h.at)
+                       ORDER BY h.id)
+         FROM order_status_history h WHERE h.order_id = o.id) AS history
+    FROM orders o WHERE o.id = ${orderId}::uuid
+    FOR UPDATE OF o`;
+}
+
+/** The order's new status and the history entries it gained, in one statement. */
+export function storeChange(order: Order, added: readonly StatusChange[]): Prisma.Sql {
+  return Prisma.sql`
+    WITH updated AS (
+      UPDATE orders SET status = ${order.status}::"OrderStatus",
+        cancellation_reason = ${order.cancellationReason}, updated_at = ${order.updatedAt}
+      WHERE id = ${order.id}::uuid
+      RETURNING id
+    )
+    INSERT INTO order_status_history (order_id, status, reason, at)
+    SELECT updated.id, added.status::"OrderStatus", added.reason, added.at
+    FROM updated,
+      unnest(${added.map((change) => change.status)}::text[],
+             ${added.map((change) => change.reason)}::text[],
+             ${added.map((change) => change.at)}::timestamptz[]) WITH ORDINALITY
+        AS added(status, reason, at, position)
+    ORDER BY added.position`;
+}
+
+export function toOrderFromRow(row: LockedOrderRow): Order {
+  return {
+    id: row.id,
+    userId: row.userId,
+    status: row.status,
+    lines: row.lines.map((line) => ({
+      productId: line.productId,
+      quantity: line.quantity,
+      unitPrice: toDecimal(line.unitPrice),
+    })),
+    totalAmount: toDecimal(row.totalAmount),
+    shippingAddress: {
+      street: row.shippingStreet,
+      city: row.shippingCity,
+      postalCode: row.shippingPostalCode,
+      country: row.shippingCountry,
+    },
+    paymentMethod: row.paymentMethod,
+    cancellationReason: row.cancellationReason,
+    idempotencyKey: row.idempotencyKey,
+    history: row.history.map(({ status, reason, at }) => ({ status, reason, at: new Date(at) })),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
