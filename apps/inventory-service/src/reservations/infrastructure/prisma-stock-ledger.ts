@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Inbox, Outbox } from '@kafka-commerce/messaging';
 import { InventoryDatabase } from '../../database';
 import { type Prisma } from '../../generated/prisma/client';
-import { countersOf, lockProducts } from '../../products/infrastructure/product-record';
+import { lockProducts } from '../../products/infrastructure/product-record';
 import {
   type InboxClaim,
   type LedgerChanges,
@@ -47,50 +47,61 @@ export class PrismaStockLedger extends StockLedger {
   }
 }
 
+/**
+ * Locks the order's reservation (if any) and reads it with its lines in one statement: this
+ * runs for every order event, and each round trip to PostgreSQL costs CPU on both ends.
+ */
 async function lockReservation(
   tx: Prisma.TransactionClient,
   orderId: string,
 ): Promise<Reservation | null> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id::text AS id FROM reservations WHERE order_id = ${orderId}::uuid FOR UPDATE`;
-  if (locked.length === 0) return null;
-  const record = await tx.reservation.findUniqueOrThrow({
-    where: { orderId },
-    include: { lines: { orderBy: { productId: 'asc' } } },
-  });
-  return {
-    id: record.id,
-    orderId: record.orderId,
-    status: record.status,
-    lines: record.lines.map(({ productId, quantity }) => ({ productId, quantity })),
-  };
+  const [row] = await tx.$queryRaw<Reservation[]>`
+    SELECT r.id::text AS id, r.order_id::text AS "orderId", r.status::text AS status,
+      COALESCE((SELECT json_agg(json_build_object('productId', l.product_id, 'quantity', l.quantity)
+                                ORDER BY l.product_id)
+                FROM reservation_lines l WHERE l.reservation_id = r.id), '[]'::json) AS lines
+    FROM reservations r WHERE r.order_id = ${orderId}::uuid
+    FOR UPDATE OF r`;
+  return row ?? null;
 }
 
+/**
+ * Writes the decision in one statement: the reservation (new with its lines, or its new
+ * status) and every product's counters. A new reservation's lines are written only when it
+ * is new; an existing reservation's lines never change.
+ */
 async function store(
   tx: Prisma.TransactionClient,
   existing: Reservation | null,
   changes: LedgerChanges,
 ): Promise<void> {
-  const { reservation } = changes;
-  if (reservation && existing) {
-    await tx.reservation.update({
-      where: { id: existing.id },
-      data: { status: reservation.status },
-    });
-  } else if (reservation) {
-    await tx.reservation.create({
-      data: {
-        id: reservation.id,
-        orderId: reservation.orderId,
-        status: reservation.status,
-        // A decision that holds nothing (REJECTED, or RELEASED before any reservation) has no lines.
-        ...(reservation.lines.length > 0
-          ? { lines: { createMany: { data: [...reservation.lines] } } }
-          : {}),
-      },
-    });
-  }
-  for (const product of changes.products ?? []) {
-    await tx.product.update({ where: { id: product.id }, data: countersOf(product) });
-  }
+  const reservation = changes.reservation ?? existing;
+  const products = changes.products ?? [];
+  if (!changes.reservation && products.length === 0) return;
+  const lines = existing || !reservation ? [] : reservation.lines;
+  await tx.$executeRaw`
+    WITH decision AS (
+      INSERT INTO reservations (id, order_id, status, updated_at)
+      SELECT ${existing?.id ?? reservation?.id ?? null}::uuid, ${reservation?.orderId ?? null}::uuid,
+             ${reservation?.status ?? null}::"ReservationStatus", now()
+      WHERE ${changes.reservation !== undefined}
+      ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = now()
+      RETURNING id
+    ), new_lines AS (
+      INSERT INTO reservation_lines (reservation_id, product_id, quantity)
+      SELECT decision.id, line.product_id, line.quantity
+      FROM decision, unnest(${lines.map((line) => line.productId)}::uuid[],
+                            ${lines.map((line) => line.quantity)}::int[]) AS line(product_id, quantity)
+    )
+    UPDATE products SET stock = counters.stock, reserved = counters.reserved,
+      sold = counters.sold, restocked = counters.restocked,
+      low_stock_alerted = counters.low_stock_alerted, updated_at = now()
+    FROM unnest(${products.map((product) => product.id)}::uuid[],
+                ${products.map((product) => product.stock)}::int[],
+                ${products.map((product) => product.reserved)}::int[],
+                ${products.map((product) => product.sold)}::int[],
+                ${products.map((product) => product.restocked)}::int[],
+                ${products.map((product) => product.lowStockAlerted)}::boolean[])
+      AS counters(id, stock, reserved, sold, restocked, low_stock_alerted)
+    WHERE products.id = counters.id`;
 }
