@@ -7,7 +7,7 @@ import {
   TOPICS,
 } from '@kafka-commerce/events';
 import { waitFor } from '@kafka-commerce/testing';
-import { type KafkaMessage } from 'kafkajs';
+import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import {
   asAdmin,
   mailTo,
@@ -21,7 +21,14 @@ import {
   settledOrder,
 } from './support/commerce';
 import { findMessage, produce } from './support/kafka';
-import { getJson, postJson, queryDatabase, serviceUrl, type ServiceKey } from './support/stack';
+import {
+  getJson,
+  kafkaBrokers,
+  postJson,
+  queryDatabase,
+  serviceUrl,
+  type ServiceKey,
+} from './support/stack';
 
 /*
  * design.md §8 invariant 6: the first decision per aggregate wins. A second copy of a
@@ -280,5 +287,234 @@ describe('first decision per aggregate wins: copies of a fact under a fresh even
     );
     expect(confirmations).toHaveLength(1);
     await analyticsCountsEachOrderOnce();
+  });
+});
+
+/** A message read back: its envelope and when it was appended (producer's clock). */
+interface Published {
+  readonly envelope: Envelope;
+  readonly at: number;
+}
+
+/** Every message on `topic` that `matches`, read from the start until `count` are found. */
+async function collect(
+  topic: string,
+  matches: (envelope: Envelope) => boolean,
+  count: number,
+): Promise<Published[]> {
+  const kafka = new Kafka({
+    clientId: 'stack-e2e',
+    brokers: kafkaBrokers(),
+    logLevel: logLevel.ERROR,
+  });
+  const consumer = kafka.consumer({ groupId: `stack-e2e-${randomUUID()}` });
+  const found = new Map<string, Published>();
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        const envelope = envelopeOf(message);
+        if (envelope && matches(envelope))
+          found.set(envelope.eventId, { envelope, at: Number(message.timestamp) });
+        return Promise.resolve();
+      },
+    });
+    await waitFor(() => Promise.resolve(found.size >= count ? true : undefined), {
+      timeoutMs: 30_000,
+      description: `${count} matching messages on ${topic}`,
+    });
+    return [...found.values()];
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+interface PaymentRow extends Record<string, unknown> {
+  order_id: string;
+  status: string;
+  charged_at: Date | null;
+}
+
+interface PlacedThenCancelled {
+  readonly id: string;
+  readonly headers: Record<string, string>;
+  /** order-service's clock: when the order was placed, and when it became CANCELLED. */
+  readonly createdAt: number;
+  readonly cancelledAt: number;
+}
+
+/** Places an order and, as soon as the 202 is in, cancels it. */
+async function placeThenCancel(
+  headers: Record<string, string>,
+  productId: string,
+): Promise<PlacedThenCancelled> {
+  const placed = await postJson(
+    `${serviceUrl('order')}/orders`,
+    {
+      items: [{ productId, quantity: 1 }],
+      shippingAddress: {
+        street: '1 Main St',
+        city: 'Springfield',
+        postalCode: '12345',
+        country: 'US',
+      },
+      paymentMethod: 'card',
+    },
+    headers,
+  );
+  expect(placed.status).toBe(202);
+  const { id, createdAt } = placed.body as Order & { createdAt: string };
+  const cancel = await postJson(`${serviceUrl('order')}/orders/${id}/cancel`, {}, headers);
+  const cancelled = cancel.body as Omit<Order, 'history'> & {
+    history: { status: string; at: string }[];
+  };
+  expect(cancelled).toMatchObject({ status: 'CANCELLED' });
+  const at = cancelled.history.find((entry) => entry.status === 'CANCELLED')?.at;
+  return { id, headers, createdAt: Date.parse(createdAt), cancelledAt: Date.parse(at ?? '') };
+}
+
+/** One order's cancellation and reservation as payment-service saw them (ms, one host clock). */
+interface PaymentTimeline {
+  /** order.cancelled appended to Kafka (by order-service's outbox relay). */
+  readonly cancellationPublished: number;
+  /** payment-service handled order.cancelled / inventory.reserved (start of its transaction). */
+  readonly cancellationHandled: number;
+  readonly reservationHandled: number;
+}
+
+/** Each order's timeline, from the messages read back from Kafka and payment's inbox rows. */
+async function paymentTimelines(
+  orderIds: readonly string[],
+): Promise<Map<string, PaymentTimeline>> {
+  const wanted = new Set(orderIds);
+  const ofOrders = (type: string) => (envelope: Envelope) =>
+    envelope.type === type && wanted.has(envelope.payload.orderId ?? '');
+  const [cancellations, reservations] = await Promise.all([
+    collect(TOPICS.orders.name, ofOrders('order.cancelled'), orderIds.length),
+    collect(TOPICS.reservations.name, ofOrders('inventory.reserved'), orderIds.length),
+  ]);
+  const rows = await queryDatabase<{ event_id: string; at: Date }>(
+    'payment',
+    'SELECT event_id::text AS event_id, processed_at AS at FROM processed_events WHERE event_id = ANY($1::uuid[])',
+    [[...cancellations, ...reservations].map(({ envelope }) => envelope.eventId)],
+  );
+  const handledAt = new Map(rows.map((row) => [row.event_id, row.at.getTime()]));
+  const timelines = new Map<string, PaymentTimeline>();
+  for (const orderId of orderIds) {
+    const cancellation = cancellations.find(({ envelope }) => envelope.payload.orderId === orderId);
+    const reservation = reservations.find(({ envelope }) => envelope.payload.orderId === orderId);
+    const cancellationHandled = handledAt.get(cancellation?.envelope.eventId ?? '');
+    const reservationHandled = handledAt.get(reservation?.envelope.eventId ?? '');
+    if (!cancellation || cancellationHandled === undefined || reservationHandled === undefined)
+      throw new Error(`incomplete timeline for order ${orderId}`);
+    timelines.set(orderId, {
+      cancellationPublished: cancellation.at,
+      cancellationHandled,
+      reservationHandled,
+    });
+  }
+  return timelines;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+describe('a cancel sent right after the 202', () => {
+  it('refunds every charged order once, and never charges one whose cancellation payment-service handled first', async () => {
+    const N = 40;
+    const item = await newProduct('2.00', 1000);
+    const customers = await Promise.all(Array.from({ length: 4 }, () => newCustomer()));
+    // order-service learns of a new product through Kafka: wait for it before the burst.
+    const warmUp = customers[0];
+    if (!warmUp) throw new Error('no customer');
+    const first = await placeOrder(warmUp.headers, [{ productId: item.id, quantity: 1 }]);
+    await settledOrder((first.body as Order).id, warmUp.headers);
+
+    const orders = await Promise.all(
+      Array.from({ length: N }, (_, index) =>
+        placeThenCancel(customers[index % customers.length]?.headers ?? {}, item.id),
+      ),
+    );
+    const ids = orders.map((order) => order.id);
+
+    // Settled at payment-service: never charged (CANCELLED) or charged and refunded.
+    const rows = await waitFor(
+      async () => {
+        const current = await queryDatabase<PaymentRow>(
+          'payment',
+          `SELECT order_id::text AS order_id, status::text AS status, processed_at AS charged_at
+           FROM payments WHERE order_id = ANY($1::uuid[])`,
+          [ids],
+        );
+        return current.length === N &&
+          current.every((row) => row.status === 'CANCELLED' || row.status === 'REFUNDED')
+          ? current
+          : undefined;
+      },
+      { timeoutMs: 60_000, description: 'every payment to be cancelled or refunded' },
+    );
+    const charged = rows.filter((row) => row.status === 'REFUNDED');
+    for (const { id, headers } of orders) {
+      expect(await payments(id, headers)).toEqual(
+        charged.some((row) => row.order_id === id)
+          ? [expect.objectContaining({ status: 'REFUNDED' })]
+          : [],
+      );
+    }
+    await productReaches(item.id, { stock: 999, reserved: 0, available: 999 });
+
+    // Why each charged order was charged, on one clock (one host): before order-service had
+    // cancelled it at all; or after, but before payment-service handled order.cancelled
+    // (still on its way); or payment-service began handling the cancellation before the
+    // charge was recorded — right only for a charge already sent to the gateway by then
+    // (the unit tests pin that down; transaction start times cannot tell it apart here).
+    const timelines = await paymentTimelines(ids);
+    const timeline = (orderId: string): PaymentTimeline => {
+      const found = timelines.get(orderId);
+      if (!found) throw new Error(`no timeline for order ${orderId}`);
+      return found;
+    };
+    const classes = {
+      beforeCancel: 0,
+      cancellationInFlight: 0,
+      cancellationHandledBeforeChargeRecorded: 0,
+    };
+    const knewFirst: string[] = [];
+    for (const row of charged) {
+      const order = orders.find((candidate) => candidate.id === row.order_id);
+      const chargedAt = row.charged_at?.getTime();
+      if (!order || chargedAt === undefined) throw new Error(`no charge time for ${row.order_id}`);
+      const { cancellationHandled, reservationHandled } = timeline(row.order_id);
+      if (cancellationHandled < reservationHandled) knewFirst.push(row.order_id);
+      if (chargedAt < order.cancelledAt) classes.beforeCancel += 1;
+      else if (chargedAt < cancellationHandled) classes.cancellationInFlight += 1;
+      else classes.cancellationHandledBeforeChargeRecorded += 1;
+    }
+    // Orders whose reservation payment-service handled first (so the charge was decided)
+    // but whose cancellation came before the charge was sent: never charged. Before the
+    // CHARGE_DUE step, deciding was sending, and each of these was charged and refunded.
+    const decidedThenCancelled = rows.filter(
+      (row) =>
+        row.status === 'CANCELLED' &&
+        timeline(row.order_id).reservationHandled < timeline(row.order_id).cancellationHandled,
+    ).length;
+    const medianOf = (measure: (order: PlacedThenCancelled, times: PaymentTimeline) => number) =>
+      median(orders.map((order) => measure(order, timeline(order.id))));
+    process.stdout.write(
+      `[measure] ${N} orders cancelled right after their 202: ${charged.length} charged (each ` +
+        `refunded once), ${N - charged.length} never charged. Charged: ` +
+        `${JSON.stringify(classes)}; never charged although the charge had been decided: ` +
+        `${decidedThenCancelled}. Medians (ms): placed→cancelled at order-service ` +
+        `${medianOf((order) => order.cancelledAt - order.createdAt)}; order.cancelled ` +
+        `committed→on Kafka ${medianOf((order, t) => t.cancellationPublished - order.cancelledAt)}` +
+        `; on Kafka→handled by payment-service ` +
+        `${medianOf((_, t) => t.cancellationHandled - t.cancellationPublished)}; payment-service ` +
+        `handled inventory.reserved ${medianOf((_, t) => t.cancellationHandled - t.reservationHandled)}` +
+        ` before order.cancelled\n`,
+    );
+    expect(knewFirst).toEqual([]);
   });
 });

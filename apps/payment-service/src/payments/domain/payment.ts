@@ -5,17 +5,23 @@ import { type Decimal } from '@kafka-commerce/events';
  * (orders, reservations) with no order between them, so every fact is accepted in any
  * order:
  *
- *   order.created ─► AWAITING_RESERVATION ─ inventory.reserved ─► CHARGING ─► SUCCEEDED | FAILED
- *   inventory.reserved ─► AWAITING_ORDER ─ order.created ─────────► CHARGING
+ *   order.created ─► AWAITING_RESERVATION ─ inventory.reserved ─► CHARGE_DUE
+ *   inventory.reserved ─► AWAITING_ORDER ─ order.created ─────────► CHARGE_DUE
+ *   CHARGE_DUE ─ (just before the gateway call) ─► CHARGING ─► SUCCEEDED | FAILED
  *   order.cancelled before CHARGING ─► CANCELLED (never charged)
  *   order.cancelled from CHARGING or SUCCEEDED ─► cancelRequested ─► (charge completes) ─► REFUNDED
  *
- * CHARGING is a commitment: once it is stored the gateway may have been called, so it is
- * always completed (idempotently) and never abandoned, even when a cancellation arrives.
+ * CHARGE_DUE is the decision to charge, taken with the event that completes the two facts;
+ * it is committed on its own, before anything is sent, so a cancellation handled meanwhile
+ * still closes the payment without a charge. CHARGING is a commitment: it is stored in a
+ * transaction of its own right before the gateway call, so once it is stored the gateway
+ * may have been called, and it is always completed (idempotently) and never abandoned,
+ * even when a cancellation arrives — then the charge is refunded.
  */
 export const PAYMENT_STATUSES = [
   'AWAITING_ORDER',
   'AWAITING_RESERVATION',
+  'CHARGE_DUE',
   'CHARGING',
   'SUCCEEDED',
   'FAILED',
@@ -87,25 +93,34 @@ function blankPayment(
 // Each transition returns the changed payment, or null when the fact changes nothing (a
 // replay, or a fact that no longer matters), so callers emit nothing for it.
 
-/** order.created: remember what to charge; if the stock is already reserved, charge now. */
+/** order.created: remember what to charge; if the stock is already reserved, the charge is due. */
 export function placeOrder(
   current: Payment | null,
   terms: ChargeTerms,
   identity: NewPaymentIdentity,
 ): Payment | null {
   if (current === null) return blankPayment(identity, 'AWAITING_RESERVATION', terms);
-  if (current.status === 'AWAITING_ORDER') return { ...current, terms, status: 'CHARGING' };
+  if (current.status === 'AWAITING_ORDER') return { ...current, terms, status: 'CHARGE_DUE' };
   return null;
 }
 
-/** inventory.reserved: charge if the order is known; else remember the reservation. */
+/** inventory.reserved: the charge is due if the order is known; else remember the reservation. */
 export function reserveStock(
   current: Payment | null,
   identity: NewPaymentIdentity,
 ): Payment | null {
   if (current === null) return blankPayment(identity, 'AWAITING_ORDER', null);
-  if (current.status === 'AWAITING_RESERVATION') return { ...current, status: 'CHARGING' };
+  if (current.status === 'AWAITING_RESERVATION') return { ...current, status: 'CHARGE_DUE' };
   return null;
+}
+
+/**
+ * The gateway is about to be called: from here on the charge may exist at the provider.
+ * Only a due charge is sent — a cancellation handled after the decision (CANCELLED now)
+ * wins, and no charge is ever sent.
+ */
+export function sendCharge(current: Payment | null): Payment | null {
+  return current?.status === 'CHARGE_DUE' ? { ...current, status: 'CHARGING' } : null;
 }
 
 /** order.cancelled: never charge from now on; refund whatever was (or is being) charged. */
@@ -115,6 +130,7 @@ export function cancelOrder(current: Payment | null, identity: NewPaymentIdentit
   switch (current.status) {
     case 'AWAITING_ORDER':
     case 'AWAITING_RESERVATION':
+    case 'CHARGE_DUE':
       return { ...current, status: 'CANCELLED' };
     case 'CHARGING':
     case 'SUCCEEDED':

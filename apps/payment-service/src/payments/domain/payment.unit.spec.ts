@@ -9,6 +9,7 @@ import {
   recordCharge,
   recordRefund,
   reserveStock,
+  sendCharge,
 } from './payment';
 
 const now = new Date('2026-11-26T10:00:00.000Z');
@@ -41,9 +42,9 @@ describe('placeOrder (order.created)', () => {
     });
   });
 
-  it('commits to the charge when the reservation came first', () => {
+  it('decides to charge when the reservation came first (nothing is sent yet)', () => {
     expect(placeOrder(paymentIn('AWAITING_ORDER'), terms, identity)).toMatchObject({
-      status: 'CHARGING',
+      status: 'CHARGE_DUE',
       terms,
     });
   });
@@ -57,9 +58,9 @@ describe('placeOrder (order.created)', () => {
 });
 
 describe('reserveStock (inventory.reserved)', () => {
-  it('commits to the charge of a known order', () => {
+  it('decides to charge a known order (nothing is sent yet)', () => {
     expect(reserveStock(paymentIn('AWAITING_RESERVATION'), identity)).toMatchObject({
-      status: 'CHARGING',
+      status: 'CHARGE_DUE',
     });
   });
 
@@ -75,8 +76,25 @@ describe('reserveStock (inventory.reserved)', () => {
   );
 });
 
+describe('sendCharge (right before the gateway call)', () => {
+  it('sends a due charge', () => {
+    expect(sendCharge(paymentIn('CHARGE_DUE'))).toMatchObject({ status: 'CHARGING' });
+  });
+
+  it.each(PAYMENT_STATUSES.filter((status) => status !== 'CHARGE_DUE'))(
+    'sends nothing that is not due: a cancellation handled after the decision wins (%s)',
+    (status) => {
+      expect(sendCharge(paymentIn(status))).toBeNull();
+    },
+  );
+
+  it('sends nothing for an unknown order', () => {
+    expect(sendCharge(null)).toBeNull();
+  });
+});
+
 describe('cancelOrder (order.cancelled)', () => {
-  it.each(['AWAITING_ORDER', 'AWAITING_RESERVATION'] as const)(
+  it.each(['AWAITING_ORDER', 'AWAITING_RESERVATION', 'CHARGE_DUE'] as const)(
     'closes an uncharged payment for good (%s)',
     (status) => {
       expect(cancelOrder(paymentIn(status), identity)).toMatchObject({ status: 'CANCELLED' });

@@ -20,14 +20,15 @@ export class ChargePaymentHandler {
 
   async execute({ consumer, eventId, orderId }: ChargePayment): Promise<void> {
     const identity = { id: randomUUID(), orderId, now: new Date() };
-    // First, committed on its own: the claim (inbox + CHARGING), so no other delivery or
-    // instance starts a second charge. When order.created has not been seen yet, this only
-    // records the reservation and order.created triggers the charge.
+    // First, committed on its own: the decision (inbox + CHARGE_DUE), taken once whatever
+    // delivery or instance sees the reservation. When order.created has not been seen yet,
+    // this only records the reservation and order.created makes the charge due.
     await this.payments.change(orderId, { consumer, eventId }, (current) => {
-      const claimed = reserveStock(current, identity);
-      return claimed && { payment: claimed, events: [] };
+      const due = reserveStock(current, identity);
+      return due && { payment: due, events: [] };
     });
-    // Then the gateway call and its recording; also resumes a charge a crash interrupted.
+    // Then, unless the order was cancelled meanwhile, the gateway call and its recording;
+    // also resumes a charge a crash interrupted.
     await this.settlement.settle({ orderId, causationId: eventId, charge: true });
   }
 }

@@ -1,5 +1,49 @@
 import { randomUUID } from 'node:crypto';
+import { type DecidePaymentChange, type InboxClaim } from '../ports/payment.repository';
+import { CancelPaymentHandler } from '../cancel-payment/cancel-payment.handler';
+import { OpenPaymentHandler } from '../open-payment/open-payment.handler';
+import { PaymentSettlement } from '../settle-payment/payment-settlement';
+import { FakePaymentGateway } from '../testing/fake-payment.gateway';
+import { InMemoryPaymentRepository } from '../testing/in-memory-payment.repository';
 import { paymentTestBed } from '../testing/payment-test-bed';
+import { ChargePaymentHandler } from './charge-payment.handler';
+
+/** Runs `between` right after the next change commits: another consumer's interleaving. */
+class InterleavingRepository extends InMemoryPaymentRepository {
+  private between: (() => Promise<void>) | undefined;
+
+  afterNextChange(between: () => Promise<void>): void {
+    this.between = between;
+  }
+
+  override async change(
+    orderId: string,
+    claim: InboxClaim | null,
+    decide: DecidePaymentChange,
+  ): Promise<boolean> {
+    const changed = await super.change(orderId, claim, decide);
+    const between = this.between;
+    this.between = undefined;
+    if (between) await between();
+    return changed;
+  }
+}
+
+/** The test bed's handlers over a repository that lets a test interleave two consumers. */
+function interleavingBed() {
+  const bed = paymentTestBed();
+  const payments = new InterleavingRepository();
+  const gateway = new FakePaymentGateway();
+  const settlement = new PaymentSettlement(payments, gateway);
+  return {
+    ...bed,
+    payments,
+    gateway,
+    openPayment: new OpenPaymentHandler(payments, settlement),
+    chargePayment: new ChargePaymentHandler(payments, settlement),
+    cancelPayment: new CancelPaymentHandler(payments, settlement),
+  };
+}
 
 describe('ChargePaymentHandler (inventory.reserved)', () => {
   it('charges a reserved order once and announces the result', async () => {
@@ -140,6 +184,48 @@ describe('ChargePaymentHandler (inventory.reserved)', () => {
 
       expect(bed.gateway.charges.size).toBe(1);
       expect(bed.payments.eventsOfType('payment.processed')).toHaveLength(1);
+    });
+  });
+
+  describe('when order.cancelled (orders topic) is handled while the charge is being claimed', () => {
+    it('never charges once the cancellation is in, even though the charge was already claimed', async () => {
+      const bed = interleavingBed();
+      await bed.openPayment.execute(bed.orderCreated());
+      // inventory.reserved claims the charge; order.cancelled is handled right after that
+      // commit, before the gateway is called.
+      bed.payments.afterNextChange(() => bed.cancelPayment.execute(bed.orderCancelled()));
+
+      await bed.chargePayment.execute(bed.stockReserved());
+
+      expect(bed.gateway.chargeCalls).toBe(0);
+      expect(bed.payments.payments.get(bed.orderId)?.status).toBe('CANCELLED');
+      expect(bed.payments.outbox).toEqual([]);
+    });
+
+    it('never charges when the order arrives second and the cancellation right after it', async () => {
+      const bed = interleavingBed();
+      await bed.chargePayment.execute(bed.stockReserved());
+      bed.payments.afterNextChange(() => bed.cancelPayment.execute(bed.orderCancelled()));
+
+      await bed.openPayment.execute(bed.orderCreated());
+
+      expect(bed.gateway.chargeCalls).toBe(0);
+      expect(bed.payments.payments.get(bed.orderId)?.status).toBe('CANCELLED');
+    });
+
+    it('refunds once a charge already sent to the gateway when the cancellation came', async () => {
+      const bed = interleavingBed();
+      await bed.openPayment.execute(bed.orderCreated());
+      const reserved = bed.stockReserved();
+      bed.gateway.loseNextAnswer();
+      await expect(bed.chargePayment.execute(reserved)).rejects.toThrow('connection lost');
+
+      await bed.cancelPayment.execute(bed.orderCancelled());
+      await bed.chargePayment.execute(reserved);
+
+      expect(bed.gateway.charges.size).toBe(1);
+      expect(bed.gateway.refunds.size).toBe(1);
+      expect(bed.payments.payments.get(bed.orderId)?.status).toBe('REFUNDED');
     });
   });
 

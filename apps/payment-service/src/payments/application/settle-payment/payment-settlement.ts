@@ -4,6 +4,7 @@ import {
   providerReferenceOf,
   recordCharge,
   recordRefund,
+  sendCharge,
   termsOf,
 } from '../../domain/payment';
 import { PaymentGateway } from '../ports/payment-gateway';
@@ -19,12 +20,13 @@ export interface Settle {
 }
 
 /**
- * Finishes what an order's payment has been committed to: a charge claimed as CHARGING,
- * then the refund of a captured charge whose order was cancelled. Each gateway call runs
- * outside any transaction, between a committed claim and a second transaction that records
- * the answer only if nobody recorded one first. It is driven by the stored state, not by
- * the inbox, so a redelivered event resumes work a crash interrupted; repeating it is safe
- * because the gateway is idempotent per order (charge) and per charge (refund).
+ * Finishes what an order's payment has been committed to: a charge decided (CHARGE_DUE) or
+ * already sent (CHARGING), then the refund of a captured charge whose order was cancelled.
+ * Each gateway call runs outside any transaction, between a committed claim (CHARGING, or
+ * the refund request) and a second transaction that records the answer only if nobody
+ * recorded one first. It is driven by the stored state, not by the inbox, so a redelivered
+ * event resumes work a crash interrupted; repeating it is safe because the gateway is
+ * idempotent per order (charge) and per charge (refund).
  */
 @Injectable()
 export class PaymentSettlement {
@@ -42,7 +44,16 @@ export class PaymentSettlement {
 
   private async completeCharge(orderId: string, causationId: string): Promise<void> {
     const payment = await this.payments.findByOrderId(orderId);
-    if (payment?.status !== 'CHARGING') return;
+    if (payment === null) return;
+    if (payment.status === 'CHARGE_DUE') {
+      // Sent only if, under the payment's lock, it is still due: an order.cancelled handled
+      // since the decision has closed the payment, and nothing is charged.
+      if (!(await this.send(orderId))) return;
+    } else if (payment.status !== 'CHARGING') {
+      // CHARGING was stored before an earlier call (a crash or a lost answer since) and is
+      // always completed; anything else has nothing to charge.
+      return;
+    }
     const { amount, method } = termsOf(payment);
     const outcome = await this.gateway.charge({ orderId, amount, method });
     const processedAt = new Date();
@@ -55,7 +66,15 @@ export class PaymentSettlement {
         }
       );
     });
-    if (recorded) this.logger.log({ orderId, status: outcome.status }, 'charge recorded');
+    if (recorded) this.logger.debug({ orderId, status: outcome.status }, 'charge recorded');
+  }
+
+  /** CHARGE_DUE → CHARGING, committed; false when the charge is no longer due. */
+  private send(orderId: string): Promise<boolean> {
+    return this.payments.change(orderId, null, (current) => {
+      const sending = sendCharge(current);
+      return sending && { payment: sending, events: [] };
+    });
   }
 
   private async completeRefund(orderId: string, causationId: string): Promise<void> {
@@ -75,6 +94,6 @@ export class PaymentSettlement {
         }
       );
     });
-    if (recorded) this.logger.log({ orderId }, 'refund recorded');
+    if (recorded) this.logger.debug({ orderId }, 'refund recorded');
   }
 }
