@@ -7,12 +7,20 @@ import {
 } from '@kafka-commerce/events';
 import { type RawSqlClient } from '../raw-sql-client';
 
-// One statement for any number of events: a JSON array in, rows out, in array order.
-const APPEND_SQL = `
+/**
+ * One statement for any number of events: a JSON array (`Outbox.rowsOf`) in the parameter
+ * `placeholder`, rows out in array order. Exported so a repository can make it one part of
+ * a single statement that also writes the state change (a CTE), saving round trips.
+ */
+export function outboxInsertSql(placeholder: string): string {
+  return `
   INSERT INTO outbox_events (event_id, topic, message_key, headers, value)
   SELECT (doc->>'eventId')::uuid, doc->>'topic', doc->>'key', doc->'headers', doc->>'value'
-  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(doc, position)
+  FROM jsonb_array_elements(${placeholder}::jsonb) WITH ORDINALITY AS e(doc, position)
   ORDER BY position`;
+}
+
+const APPEND_SQL = outboxInsertSql('$1');
 
 /**
  * Appends events to the transactional outbox. Call it with the transaction (or batch) that
@@ -28,8 +36,13 @@ export class Outbox {
    * unpaired UTF-16 surrogate): jsonb would refuse the row, and consumers could not store it.
    */
   append<TExecute>(client: RawSqlClient<TExecute>, events: readonly OutgoingEvent[]): TExecute {
+    return client.$executeRawUnsafe(APPEND_SQL, this.rowsOf(events));
+  }
+
+  /** The events as the JSON parameter of `outboxInsertSql`, checked like `append` checks them. */
+  rowsOf(events: readonly OutgoingEvent[]): string {
     events.forEach(refuseUnsafeText);
-    return client.$executeRawUnsafe(APPEND_SQL, JSON.stringify(events.map(toOutboxRow)));
+    return JSON.stringify(events.map(toOutboxRow));
   }
 }
 
