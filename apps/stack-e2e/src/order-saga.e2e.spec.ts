@@ -176,6 +176,21 @@ describe('the order saga across all six services', () => {
     expect(await waitForProduct(item.id, { stock: 0, reserved: 0, available: 0 })).toBeDefined();
   });
 
+  it('places one order when the same Idempotency-Key arrives several times at once', async () => {
+    const customer = await newCustomer();
+    const item = await newProduct('3.00', 10);
+    const key = randomUUID();
+    const lines = [{ productId: item.id, quantity: 1 }];
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => placeOrder(customer.headers, lines, 'card', key)),
+    );
+    expect(responses.map((response) => response.status < 300)).toEqual(responses.map(() => true));
+    const ids = new Set(responses.map((response) => (response.body as Order).id));
+    expect(ids.size).toBe(1);
+    await settledOrder([...ids][0] ?? '', customer.headers);
+    await waitForProduct(item.id, { stock: 9, reserved: 0 });
+  });
+
   it('returns the same order for the same Idempotency-Key', async () => {
     const customer = await newCustomer();
     const item = await newProduct('3.00', 10);

@@ -1,6 +1,6 @@
-import { toDecimal, toMoney } from '@kafka-commerce/events';
+import { toDecimal } from '@kafka-commerce/events';
 import { type Prisma } from '../../generated/prisma/client';
-import { type Order, type StatusChange } from '../domain/order';
+import { type Order } from '../domain/order';
 
 /** What an order is read with: its lines in the order given, its history oldest first. */
 export const ORDER_INCLUDE = {
@@ -37,35 +37,4 @@ export function toOrder(record: OrderRecord): Order {
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
-}
-
-export function toOrderCreateInput(order: Order): Prisma.OrderCreateInput {
-  return {
-    id: order.id,
-    userId: order.userId,
-    status: order.status,
-    totalAmount: toMoney(order.totalAmount),
-    shippingStreet: order.shippingAddress.street,
-    shippingCity: order.shippingAddress.city,
-    shippingPostalCode: order.shippingAddress.postalCode,
-    shippingCountry: order.shippingAddress.country,
-    paymentMethod: order.paymentMethod,
-    cancellationReason: order.cancellationReason,
-    idempotencyKey: order.idempotencyKey,
-    createdAt: order.createdAt,
-    updatedAt: order.updatedAt,
-    items: {
-      create: order.lines.map((line, position) => ({
-        productId: line.productId,
-        position,
-        quantity: line.quantity,
-        unitPrice: toMoney(line.unitPrice),
-      })),
-    },
-    history: { create: order.history.map(toHistoryRow) },
-  };
-}
-
-export function toHistoryRow({ status, reason, at }: StatusChange) {
-  return { status, reason, at };
 }

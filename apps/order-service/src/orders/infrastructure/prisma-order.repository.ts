@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { type OutgoingEvent } from '@kafka-commerce/events';
 import { Inbox, Outbox } from '@kafka-commerce/messaging';
 import { OrderDatabase } from '../../database';
-import { Prisma } from '../../generated/prisma/client';
 import {
   DuplicateIdempotencyKeyError,
   type InboxClaim,
@@ -12,10 +11,10 @@ import {
   type UpdateOutcome,
 } from '../application/ports/order.repository';
 import { type Order } from '../domain/order';
-import { ORDER_INCLUDE, toOrder, toOrderCreateInput } from './order-record.mapper';
+import { ORDER_INCLUDE, toOrder } from './order-record.mapper';
+import { INSERT_ORDER_SQL, insertOrderParameters, isUniqueViolation } from './order-insert.sql';
 import { type LockedOrderRow, lockAndLoad, storeChange, toOrderFromRow } from './order-update.sql';
 
-const UNIQUE_VIOLATION = 'P2002';
 const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 10_000 };
 
 @Injectable()
@@ -61,19 +60,17 @@ export class PrismaOrderRepository extends OrderRepository {
 
   async create(order: Order, events: readonly OutgoingEvent[]): Promise<void> {
     try {
-      // One batch transaction: the order, its lines, its first history row and its events.
-      await this.db.$transaction([
-        this.db.order.create({ data: toOrderCreateInput(order) }),
-        this.outbox.append(this.db, events),
-      ]);
+      // One statement — atomic by itself — writes the order, its lines, its first history
+      // row and its events: one round trip for every order placed.
+      await this.db.$executeRawUnsafe(
+        INSERT_ORDER_SQL,
+        ...insertOrderParameters(order),
+        this.outbox.rowsOf(events),
+      );
     } catch (error) {
       // The ids are fresh UUIDs, so the only unique key a new order can collide on is
       // (user_id, idempotency_key): the same request, sent twice at once.
-      if (
-        order.idempotencyKey !== null &&
-        error instanceof Prisma.PrismaClientKnownRequestError &&
-        error.code === UNIQUE_VIOLATION
-      ) {
+      if (order.idempotencyKey !== null && isUniqueViolation(error)) {
         throw new DuplicateIdempotencyKeyError(order.userId, order.idempotencyKey);
       }
       throw error;
