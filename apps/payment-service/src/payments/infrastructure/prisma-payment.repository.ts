@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { toDecimal, toMoney } from '@kafka-commerce/events';
+import { toDecimal } from '@kafka-commerce/events';
 import { Inbox, Outbox } from '@kafka-commerce/messaging';
 import { PaymentDatabase } from '../../database';
-import { Prisma, type Payment as PaymentRow } from '../../generated/prisma/client';
+import { type Payment as PaymentRow } from '../../generated/prisma/client';
 import {
   type DecidePaymentChange,
   type InboxClaim,
@@ -10,8 +10,15 @@ import {
   PaymentRepository,
 } from '../application/ports/payment.repository';
 import { CHARGE_STATUSES, type Payment } from '../domain/payment';
-
-const UNIQUE_VIOLATION = 'P2002';
+import {
+  insertPayment,
+  isUniqueViolation,
+  lockAndLoad,
+  type PaymentRecord,
+  selectPayment,
+  toPaymentFromRecord,
+  updatePayment,
+} from './payment.sql';
 
 @Injectable()
 export class PrismaPaymentRepository extends PaymentRepository {
@@ -47,21 +54,22 @@ export class PrismaPaymentRepository extends PaymentRepository {
       if (claim && !(await this.inbox.claimOne(tx, claim.consumer, claim.eventId))) return false;
       // Serialises the changes of one order's payment (a charge being recorded, a concurrent
       // cancellation), so none is lost and its outbox rows follow the order of its changes.
-      await tx.$queryRaw`SELECT 1 FROM "payments" WHERE "order_id" = ${orderId}::uuid FOR UPDATE`;
-      const row = await tx.payment.findUnique({ where: { orderId } });
-      const change = decide(row ? toPayment(row) : null);
+      // One statement locks and loads the payment, one stores the change: each order passes
+      // here at least four times, and every round trip to PostgreSQL costs CPU on both ends.
+      const [row] = await tx.$queryRaw<PaymentRecord[]>(lockAndLoad(orderId));
+      const current = row ? toPaymentFromRecord(row) : null;
+      const change = decide(current);
       if (change === null) return false;
-      const data = toRow(change.payment);
-      if (row) await tx.payment.update({ where: { id: row.id }, data });
-      else await tx.payment.create({ data });
+      await tx.$executeRaw(current ? updatePayment(change.payment) : insertPayment(change.payment));
       if (change.events.length > 0) await this.outbox.append(tx, change.events);
       return true;
     });
   }
 
   async findByOrderId(orderId: string): Promise<Payment | null> {
-    const row = await this.db.payment.findUnique({ where: { orderId } });
-    return row ? toPayment(row) : null;
+    // Raw: the settlement reads the payment after every payment event.
+    const [row] = await this.db.$queryRaw<PaymentRecord[]>(selectPayment(orderId));
+    return row ? toPaymentFromRecord(row) : null;
   }
 
   async listCharges(orderId: string, scope: OwnerScope): Promise<Payment[] | null> {
@@ -96,28 +104,6 @@ function toPayment(row: PaymentRow): Payment {
   };
 }
 
-function toRow(payment: Payment) {
-  return {
-    id: payment.id,
-    orderId: payment.orderId,
-    userId: payment.terms?.userId ?? null,
-    amount: payment.terms ? toMoney(payment.terms.amount) : null,
-    method: payment.terms?.method ?? null,
-    status: payment.status,
-    reason: payment.reason,
-    cancelRequested: payment.cancelRequested,
-    providerReference: payment.providerReference,
-    refundReference: payment.refundReference,
-    processedAt: payment.processedAt,
-    refundedAt: payment.refundedAt,
-    createdAt: payment.createdAt,
-  } satisfies Prisma.PaymentUncheckedCreateInput;
-}
-
 function isChargeStatus(status: string): boolean {
   return (CHARGE_STATUSES as readonly string[]).includes(status);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === UNIQUE_VIOLATION;
 }
