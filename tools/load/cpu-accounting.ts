@@ -8,12 +8,11 @@ import { SERVICES } from '../stack/services';
 /**
  * CPU time of the stack's processes, read from /proc (utime + stime): unlike wall-clock
  * timings it stays steady on a busy machine, so "CPU milliseconds per order" is comparable
- * between runs. A connection that closes during the run takes its CPU time with it: the
- * services keep pooled connections, so that is rare.
+ * between runs.
  */
 export interface ProcessGroup {
   readonly name: string;
-  /** The group's processes now. */
+  /** The group's processes now; the first one's reaped children count too. */
   readonly pids: () => readonly number[];
 }
 
@@ -31,12 +30,14 @@ export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot): Map<string, n
 }
 
 function groupCpuMs(pids: readonly number[]): number {
-  return pids.reduce((total, pid) => total + processCpuMs(pid), 0);
+  return pids.reduce((total, pid, index) => total + processCpuMs(pid, index === 0), 0);
 }
 
-function processCpuMs(pid: number): number {
+function processCpuMs(pid: number, withReapedChildren: boolean): number {
   const fields = statFields(pid); // empty when the process is gone since it was listed
-  const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0); // utime + stime
+  // utime + stime, and cutime + cstime: what the children it has reaped used.
+  const counted = withReapedChildren ? [11, 12, 13, 14] : [11, 12];
+  const ticks = counted.reduce((total, index) => total + Number(fields[index] ?? 0), 0);
   return (ticks / TICKS_PER_SECOND) * 1000;
 }
 
@@ -74,20 +75,28 @@ function pidFromFile(file: string): number[] {
 }
 
 /**
- * The local PostgreSQL server's own processes (writers, checkpointer, …) and the connections
- * to the given databases — not other databases' connections (another stack's, a test run's).
+ * The local PostgreSQL server's own processes (postmaster first, writers, checkpointer, …) and
+ * the connections to the given databases — not other databases' connections (another
+ * stack's, a test run's). A connection that closes during the run (pools shrink when idle)
+ * takes its CPU time to the postmaster's reaped-children count, which is therefore counted
+ * too: only a run with other databases busy at the same time would be overcounted.
  */
 function postgresPids(databases: ReadonlySet<string>): number[] {
-  return readdirSync('/proc')
+  const postgres = readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
     .map(Number)
-    .filter((pid) => commandOf(pid) === 'postgres')
-    .filter((pid) => {
-      // A connection's title: "postgres: 15/main: <user> <database> <client>(port) <state>".
-      const title = processTitle(pid);
-      const isConnection = /\(\d+\)/.test(title);
-      return !isConnection || title.split(/\s+/).some((word) => databases.has(word));
-    });
+    .filter((pid) => commandOf(pid) === 'postgres');
+  const isPostmaster = (pid: number) => !postgres.includes(Number(statFields(pid)[1]));
+  const ours = postgres.filter((pid) => {
+    // A connection's title: "postgres: 15/main: <user> <database> <client>(port) <state>".
+    const title = processTitle(pid);
+    const isConnection = /\(\d+\)/.test(title);
+    return (
+      !isPostmaster(pid) &&
+      (!isConnection || title.split(/\s+/).some((word) => databases.has(word)))
+    );
+  });
+  return [...postgres.filter(isPostmaster), ...ours];
 }
 
 function processTitle(pid: number): string {
