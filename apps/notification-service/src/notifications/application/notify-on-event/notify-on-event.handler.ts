@@ -49,16 +49,18 @@ export class NotifyOnEventHandler {
     await this.delivery.deliverNew(stored);
   }
 
+  /** One look-up either way; which projection is behind is named, for the retry's log. */
   private async find(lookup: CustomerLookup): Promise<Customer> {
-    const userId = lookup.by === 'user' ? lookup.userId : await this.ownerOf(lookup.orderId);
-    const customer = await this.directory.customer(userId);
-    if (!customer) throw new RecipientNotKnownYetError(`the contact of user ${userId}`);
-    return customer;
+    if (lookup.by === 'user') {
+      return contactOf(lookup.userId, await this.directory.customer(lookup.userId));
+    }
+    const owner = await this.directory.orderCustomer(lookup.orderId);
+    if (owner === null) throw new RecipientNotKnownYetError(`the owner of order ${lookup.orderId}`);
+    return contactOf(owner.userId, owner.customer);
   }
+}
 
-  private async ownerOf(orderId: string): Promise<string> {
-    const owner = await this.directory.orderOwner(orderId);
-    if (owner === null) throw new RecipientNotKnownYetError(`the owner of order ${orderId}`);
-    return owner;
-  }
+function contactOf(userId: string, customer: Customer | null): Customer {
+  if (!customer) throw new RecipientNotKnownYetError(`the contact of user ${userId}`);
+  return customer;
 }

@@ -110,6 +110,20 @@ describe('NotifyOnEventHandler', () => {
     expect(state.notifications[0]).toMatchObject({ userId, orderId });
   });
 
+  it("names the missing contact when the order's owner is known but not their contact", async () => {
+    const { state, handler } = setUp();
+    await handler.execute({
+      consumer: 'orders',
+      event: consumed(orderCreatedV1, orderCreatedV1Fixture),
+    });
+    const payment = consumed(paymentProcessedV1, paymentProcessedV1Fixture);
+
+    await expect(handler.execute({ consumer: 'payments', event: payment })).rejects.toThrow(
+      new RecipientNotKnownYetError(`the contact of user ${userId}`),
+    );
+    expect(state.notifications).toHaveLength(0);
+  });
+
   it('mails operations about low stock', async () => {
     const { channels, handler } = setUp();
     await handler.execute({

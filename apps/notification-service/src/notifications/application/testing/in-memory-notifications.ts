@@ -11,7 +11,7 @@ import {
 } from '../ports/delivery-queue';
 import { NotificationChannels } from '../ports/notification-channels';
 import { type EventEffects, NotificationLog } from '../ports/notification-log';
-import { RecipientDirectory } from '../ports/recipient-directory';
+import { type OrderCustomer, RecipientDirectory } from '../ports/recipient-directory';
 
 export interface StoredNotification extends NotificationDraft {
   readonly id: string;
@@ -158,8 +158,10 @@ export class InMemoryRecipientDirectory extends RecipientDirectory {
     return Promise.resolve(this.state.customers.get(userId) ?? null);
   }
 
-  orderOwner(orderId: string): Promise<string | null> {
-    return Promise.resolve(this.state.owners.get(orderId) ?? null);
+  orderCustomer(orderId: string): Promise<OrderCustomer | null> {
+    const userId = this.state.owners.get(orderId);
+    if (userId === undefined) return Promise.resolve(null);
+    return Promise.resolve({ userId, customer: this.state.customers.get(userId) ?? null });
   }
 }
 
