@@ -4,6 +4,7 @@ import { Inbox, Outbox } from '@kafka-commerce/messaging';
 import { PaymentDatabase } from '../../database';
 import { type Payment as PaymentRow } from '../../generated/prisma/client';
 import {
+  type ChangeOutcome,
   type DecidePaymentChange,
   type InboxClaim,
   type OwnerScope,
@@ -34,7 +35,7 @@ export class PrismaPaymentRepository extends PaymentRepository {
     orderId: string,
     claim: InboxClaim | null,
     decide: DecidePaymentChange,
-  ): Promise<boolean> {
+  ): Promise<ChangeOutcome> {
     try {
       return await this.changeOnce(orderId, claim, decide);
     } catch (error) {
@@ -49,9 +50,11 @@ export class PrismaPaymentRepository extends PaymentRepository {
     orderId: string,
     claim: InboxClaim | null,
     decide: DecidePaymentChange,
-  ): Promise<boolean> {
-    return this.db.$transaction(async (tx) => {
-      if (claim && !(await this.inbox.claimOne(tx, claim.consumer, claim.eventId))) return false;
+  ): Promise<ChangeOutcome> {
+    return this.db.$transaction(async (tx): Promise<ChangeOutcome> => {
+      if (claim && !(await this.inbox.claimOne(tx, claim.consumer, claim.eventId))) {
+        return { changed: false };
+      }
       // Serialises the changes of one order's payment (a charge being recorded, a concurrent
       // cancellation), so none is lost and its outbox rows follow the order of its changes.
       // One statement locks and loads the payment, one stores the change: each order passes
@@ -59,10 +62,10 @@ export class PrismaPaymentRepository extends PaymentRepository {
       const [row] = await tx.$queryRaw<PaymentRecord[]>(lockAndLoad(orderId));
       const current = row ? toPaymentFromRecord(row) : null;
       const change = decide(current);
-      if (change === null) return false;
+      if (change === null) return { changed: false, payment: current };
       await tx.$executeRaw(current ? updatePayment(change.payment) : insertPayment(change.payment));
       if (change.events.length > 0) await this.outbox.append(tx, change.events);
-      return true;
+      return { changed: true, payment: change.payment };
     });
   }
 

@@ -20,13 +20,13 @@ export class CancelPaymentHandler {
 
   async execute({ consumer, eventId, orderId }: CancelPayment): Promise<void> {
     const identity = { id: randomUUID(), orderId, now: new Date() };
-    await this.payments.change(orderId, { consumer, eventId }, (current) => {
+    const { payment } = await this.payments.change(orderId, { consumer, eventId }, (current) => {
       const cancelled = cancelOrder(current, identity);
       return cancelled && { payment: cancelled, events: [] };
     });
     // A charge in flight is left to the handler that claimed it, which refunds it once
     // recorded (a cancellation never calls the gateway to charge); a captured one is
     // refunded here.
-    await this.settlement.settle({ orderId, causationId: eventId, charge: false });
+    await this.settlement.settle({ orderId, causationId: eventId, charge: false, payment });
   }
 }

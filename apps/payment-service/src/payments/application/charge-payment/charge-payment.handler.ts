@@ -23,12 +23,12 @@ export class ChargePaymentHandler {
     // First, committed on its own: the decision (inbox + CHARGE_DUE), taken once whatever
     // delivery or instance sees the reservation. When order.created has not been seen yet,
     // this only records the reservation and order.created makes the charge due.
-    await this.payments.change(orderId, { consumer, eventId }, (current) => {
+    const { payment } = await this.payments.change(orderId, { consumer, eventId }, (current) => {
       const due = reserveStock(current, identity);
       return due && { payment: due, events: [] };
     });
     // Then, unless the order was cancelled meanwhile, the gateway call and its recording;
     // also resumes a charge a crash interrupted.
-    await this.settlement.settle({ orderId, causationId: eventId, charge: true });
+    await this.settlement.settle({ orderId, causationId: eventId, charge: true, payment });
   }
 }

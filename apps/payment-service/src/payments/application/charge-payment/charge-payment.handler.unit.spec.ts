@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type DecidePaymentChange, type InboxClaim } from '../ports/payment.repository';
+import {
+  type ChangeOutcome,
+  type DecidePaymentChange,
+  type InboxClaim,
+} from '../ports/payment.repository';
 import { CancelPaymentHandler } from '../cancel-payment/cancel-payment.handler';
 import { OpenPaymentHandler } from '../open-payment/open-payment.handler';
 import { PaymentSettlement } from '../settle-payment/payment-settlement';
@@ -20,7 +24,7 @@ class InterleavingRepository extends InMemoryPaymentRepository {
     orderId: string,
     claim: InboxClaim | null,
     decide: DecidePaymentChange,
-  ): Promise<boolean> {
+  ): Promise<ChangeOutcome> {
     const changed = await super.change(orderId, claim, decide);
     const between = this.between;
     this.between = undefined;

@@ -25,11 +25,11 @@ export class OpenPaymentHandler {
   async execute(command: OpenPayment): Promise<void> {
     const { consumer, eventId, orderId, userId, amount, method } = command;
     const identity = { id: randomUUID(), orderId, now: new Date() };
-    await this.payments.change(orderId, { consumer, eventId }, (current) => {
+    const { payment } = await this.payments.change(orderId, { consumer, eventId }, (current) => {
       const opened = placeOrder(current, { userId, amount, method }, identity);
       return opened && { payment: opened, events: [] };
     });
     // The reservation may have come first, in which case the charge is due now.
-    await this.settlement.settle({ orderId, causationId: eventId, charge: true });
+    await this.settlement.settle({ orderId, causationId: eventId, charge: true, payment });
   }
 }

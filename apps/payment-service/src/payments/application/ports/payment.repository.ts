@@ -16,6 +16,16 @@ export interface PaymentChange {
 /** Decides the change from the payment as stored (null: none yet); null changes nothing. */
 export type DecidePaymentChange = (current: Payment | null) => PaymentChange | null;
 
+/** What a change did, and the payment as its transaction left it. */
+export interface ChangeOutcome {
+  readonly changed: boolean;
+  /**
+   * The payment after the transaction (null: there is none); absent when the inbox refused
+   * the event as a duplicate before anything was read.
+   */
+  readonly payment?: Payment | null;
+}
+
 /**
  * Whose payments a read may return: every customer's (an admin's read) or one customer's —
  * a payment belongs to the user whose order.created it was opened from.
@@ -29,13 +39,12 @@ export abstract class PaymentRepository {
    * In one transaction, with the order's payment locked against concurrent changes: claims
    * the event in the inbox (when one is given — a duplicate changes nothing), reads the
    * payment, stores what `decide` returns and appends its events to the outbox.
-   * Returns whether anything changed.
    */
   abstract change(
     orderId: string,
     claim: InboxClaim | null,
     decide: DecidePaymentChange,
-  ): Promise<boolean>;
+  ): Promise<ChangeOutcome>;
 
   abstract findByOrderId(orderId: string): Promise<Payment | null>;
 

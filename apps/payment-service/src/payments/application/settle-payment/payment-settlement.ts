@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   needsRefund,
+  type Payment,
   providerReferenceOf,
   recordCharge,
   recordRefund,
@@ -8,7 +9,7 @@ import {
   termsOf,
 } from '../../domain/payment';
 import { PaymentGateway } from '../ports/payment-gateway';
-import { PaymentRepository } from '../ports/payment.repository';
+import { type ChangeOutcome, PaymentRepository } from '../ports/payment.repository';
 import { paymentProcessedEvent, paymentRefundedEvent } from './payment-events';
 
 export interface Settle {
@@ -17,6 +18,12 @@ export interface Settle {
   readonly causationId: string;
   /** Whether this caller may complete a committed charge (a cancellation never charges). */
   readonly charge: boolean;
+  /**
+   * The payment as the caller's transaction left it, when known: saves reading it again.
+   * Every decision that matters is taken again under the payment's lock, so a state another
+   * consumer changed since is never acted on.
+   */
+  readonly payment?: Payment | null;
 }
 
 /**
@@ -37,22 +44,28 @@ export class PaymentSettlement {
     private readonly gateway: PaymentGateway,
   ) {}
 
-  async settle({ orderId, causationId, charge }: Settle): Promise<void> {
-    if (charge) await this.completeCharge(orderId, causationId);
-    await this.completeRefund(orderId, causationId);
+  async settle({ orderId, causationId, charge, payment }: Settle): Promise<void> {
+    let current = payment === undefined ? await this.payments.findByOrderId(orderId) : payment;
+    if (charge) current = await this.completeCharge(orderId, causationId, current);
+    await this.completeRefund(orderId, causationId, current);
   }
 
-  private async completeCharge(orderId: string, causationId: string): Promise<void> {
-    const payment = await this.payments.findByOrderId(orderId);
-    if (payment === null) return;
+  /** Returns the payment as the charge left it (unchanged when there was nothing to charge). */
+  private async completeCharge(
+    orderId: string,
+    causationId: string,
+    payment: Payment | null,
+  ): Promise<Payment | null> {
+    if (payment === null) return null;
     if (payment.status === 'CHARGE_DUE') {
       // Sent only if, under the payment's lock, it is still due: an order.cancelled handled
       // since the decision has closed the payment, and nothing is charged.
-      if (!(await this.send(orderId))) return;
+      const sending = await this.send(orderId);
+      if (!sending.changed) return sending.payment ?? payment;
     } else if (payment.status !== 'CHARGING') {
       // CHARGING was stored before an earlier call (a crash or a lost answer since) and is
       // always completed; anything else has nothing to charge.
-      return;
+      return payment;
     }
     const { amount, method } = termsOf(payment);
     const outcome = await this.gateway.charge({ orderId, amount, method });
@@ -66,19 +79,23 @@ export class PaymentSettlement {
         }
       );
     });
-    if (recorded) this.logger.debug({ orderId, status: outcome.status }, 'charge recorded');
+    if (recorded.changed) this.logger.debug({ orderId, status: outcome.status }, 'charge recorded');
+    return recorded.payment ?? null;
   }
 
-  /** CHARGE_DUE → CHARGING, committed; false when the charge is no longer due. */
-  private send(orderId: string): Promise<boolean> {
+  /** CHARGE_DUE → CHARGING, committed; unchanged when the charge is no longer due. */
+  private send(orderId: string): Promise<ChangeOutcome> {
     return this.payments.change(orderId, null, (current) => {
       const sending = sendCharge(current);
       return sending && { payment: sending, events: [] };
     });
   }
 
-  private async completeRefund(orderId: string, causationId: string): Promise<void> {
-    const payment = await this.payments.findByOrderId(orderId);
+  private async completeRefund(
+    orderId: string,
+    causationId: string,
+    payment: Payment | null,
+  ): Promise<void> {
     if (payment === null || !needsRefund(payment)) return;
     const { refundReference } = await this.gateway.refund({
       providerReference: providerReferenceOf(payment),
@@ -94,6 +111,6 @@ export class PaymentSettlement {
         }
       );
     });
-    if (recorded) this.logger.debug({ orderId }, 'refund recorded');
+    if (recorded.changed) this.logger.debug({ orderId }, 'refund recorded');
   }
 }

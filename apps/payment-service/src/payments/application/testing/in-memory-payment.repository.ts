@@ -1,6 +1,7 @@
 import { type OutgoingEvent } from '@kafka-commerce/events';
 import { isCharge, type Payment } from '../../domain/payment';
 import {
+  type ChangeOutcome,
   type DecidePaymentChange,
   type InboxClaim,
   type OwnerScope,
@@ -14,16 +15,21 @@ export class InMemoryPaymentRepository extends PaymentRepository {
   readonly outbox: OutgoingEvent[] = [];
   private readonly inbox = new Set<string>();
 
-  change(orderId: string, claim: InboxClaim | null, decide: DecidePaymentChange): Promise<boolean> {
+  change(
+    orderId: string,
+    claim: InboxClaim | null,
+    decide: DecidePaymentChange,
+  ): Promise<ChangeOutcome> {
     const inboxKey = claim && `${claim.consumer}/${claim.eventId}`;
-    if (inboxKey !== null && this.inbox.has(inboxKey)) return Promise.resolve(false);
+    if (inboxKey !== null && this.inbox.has(inboxKey)) return Promise.resolve({ changed: false });
     // decide() runs before anything is written, so if it throws nothing is (as on a rollback).
-    const change = decide(this.payments.get(orderId) ?? null);
+    const current = this.payments.get(orderId) ?? null;
+    const change = decide(current);
     if (inboxKey !== null) this.inbox.add(inboxKey);
-    if (change === null) return Promise.resolve(false);
+    if (change === null) return Promise.resolve({ changed: false, payment: current });
     this.payments.set(orderId, change.payment);
     this.outbox.push(...change.events);
-    return Promise.resolve(true);
+    return Promise.resolve({ changed: true, payment: change.payment });
   }
 
   findByOrderId(orderId: string): Promise<Payment | null> {
