@@ -8,25 +8,52 @@ export interface CausedNotification {
 }
 
 /*
- * One statement for any number of rows. A row that already exists for the same business fact
- * and channel (fact_key, channel) is skipped — as is one for the same (event, channel,
- * template) — so a notification is stored once whatever happens upstream: a redelivered
- * event, or a copy of it under a fresh event id. The rows are due only after the grace
- * period: until then they belong to the instance that stored them, which sends them right
- * after its commit.
+ * One statement for any number of rows: the JSON array of `notificationRecords` in the
+ * parameter `placeholder`. A row that already exists for the same business fact and channel
+ * (fact_key, channel) is skipped — as is one for the same (event, channel, template) — so a
+ * notification is stored once whatever happens upstream: a redelivered event, or a copy of
+ * it under a fresh event id. `attempts` and `nextAttemptAt` are SQL: who may send the row
+ * first, and from when (see insertNotifications and PrismaNotificationLog).
  */
-const INSERT_SQL = `
+export function insertNotificationsSql(
+  placeholder: string,
+  attempts: string,
+  nextAttemptAt: string,
+): string {
+  return `
   INSERT INTO notifications
     (id, channel, template, recipient, user_id, order_id, subject, body, event_id, fact_key,
-     next_attempt_at)
+     attempts, next_attempt_at)
   SELECT gen_random_uuid(), r.channel::notification_channel, r.template, r.recipient,
          r.user_id::uuid, r.order_id::uuid, r.subject, r.body, r.event_id::uuid, r.fact_key,
-         now() + $2::int * interval '1 millisecond'
-  FROM jsonb_to_recordset($1::jsonb) AS r(
+         ${attempts}, ${nextAttemptAt}
+  FROM jsonb_to_recordset(${placeholder}::jsonb) AS r(
     channel text, template text, recipient text, user_id text, order_id text,
     subject text, body text, event_id text, fact_key text)
-  ON CONFLICT DO NOTHING
+  ON CONFLICT DO NOTHING`;
+}
+
+// Due only after the grace period: until then the rows belong to the instance that stored
+// them, which claims and sends them right after its commit (DeliveryQueue.claimNew).
+const INSERT_SQL = `${insertNotificationsSql('$1', '0', "now() + $2::int * interval '1 millisecond'")}
   RETURNING id::text AS id`;
+
+/** The rows as the JSON parameter of `insertNotificationsSql`. */
+export function notificationRecords(rows: readonly CausedNotification[]): string {
+  return JSON.stringify(
+    rows.map(({ eventId, draft }) => ({
+      channel: draft.channel,
+      template: draft.template,
+      recipient: draft.recipient,
+      user_id: draft.userId,
+      order_id: draft.orderId,
+      subject: draft.subject,
+      body: draft.body,
+      event_id: eventId,
+      fact_key: draft.factKey ?? `event:${eventId}:${draft.template}`,
+    })),
+  );
+}
 
 /**
  * Stores notifications as PENDING inside the caller's transaction; returns the new rows' ids.
@@ -37,20 +64,9 @@ export async function insertNotifications(
   rows: readonly CausedNotification[],
 ): Promise<string[]> {
   if (rows.length === 0) return [];
-  const records = rows.map(({ eventId, draft }) => ({
-    channel: draft.channel,
-    template: draft.template,
-    recipient: draft.recipient,
-    user_id: draft.userId,
-    order_id: draft.orderId,
-    subject: draft.subject,
-    body: draft.body,
-    event_id: eventId,
-    fact_key: draft.factKey ?? `event:${eventId}:${draft.template}`,
-  }));
   const inserted = await tx.$queryRawUnsafe<{ id: string }[]>(
     INSERT_SQL,
-    JSON.stringify(records),
+    notificationRecords(rows),
     FRESH_DELIVERY_GRACE_MS,
   );
   return inserted.map((row) => row.id);
