@@ -1,12 +1,14 @@
 /*
  * When notifications are (re)sent. A new notification is sent by the instance whose consumer
- * stored it, right after the commit; the background sender only takes it over after the
- * grace period, so the two do not race for it. An attempt holds a lease: if the sender dies
- * mid-attempt, the lease runs out and another sender retries — so a mail may go out twice
- * (sent, then crashed before marking it), but never zero times, and the row stays one.
+ * stored it, right after the commit: stored already claimed for that first attempt (event
+ * mail), or left unclaimed to that instance for a grace period (contact mail); the
+ * background sender only takes it over once the lease or the grace period has run out, so
+ * the two do not race for it. An attempt holds a lease: if the sender dies mid-attempt, the
+ * lease runs out and another sender retries — so a mail may go out twice (sent, then crashed
+ * before marking it), but never zero times, and the row stays one.
  */
 
-/** How long a fresh notification is left to the instance that stored it. */
+/** How long a fresh, unclaimed notification is left to the instance that stored it. */
 export const FRESH_DELIVERY_GRACE_MS = 5_000;
 
 /**

@@ -42,6 +42,12 @@ const CLAIM_NEW_SQL = `
   WHERE n.id = fresh.id
   ${CLAIM_RETURNING}`;
 
+// Only rows still held by the claim taken at insert: attempts = 1 and not yet tried.
+const RELEASE_SQL = `
+  UPDATE notifications
+  SET attempts = 0, next_attempt_at = now()
+  WHERE id = ANY($1::uuid[]) AND status = 'PENDING' AND attempts = 1`;
+
 const MARK_SENT_SQL = `
   UPDATE notifications
   SET status = 'SENT', sent_at = now(), next_attempt_at = NULL, error = NULL
@@ -69,6 +75,11 @@ export class PrismaDeliveryQueue extends DeliveryQueue {
 
   claimDue(limit: number, leaseMs: number): Promise<ClaimedNotification[]> {
     return this.db.$queryRawUnsafe<ClaimedNotification[]>(CLAIM_DUE_SQL, limit, leaseMs);
+  }
+
+  async release(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.$executeRawUnsafe(RELEASE_SQL, ids);
   }
 
   async markSent(ids: readonly string[]): Promise<void> {

@@ -14,8 +14,8 @@ import { forEachConcurrently } from './concurrently';
 
 /**
  * Messages claimed and in flight at once per sender (the SMTP pool queues beyond its
- * connections). New notifications are claimed in chunks of this size, so those a consumer
- * has no time left for stay unclaimed for the background sender.
+ * connections). New notifications are sent in chunks of this size, so those a consumer has
+ * no time left for are left to the background sender.
  */
 export const SEND_CONCURRENCY = 16;
 /** Enough of an error to diagnose it, without storing a whole SMTP transcript. */
@@ -49,39 +49,75 @@ export class DeliverNotificationsHandler {
    * always tried) or when a whole chunk failed, so an unreachable server cannot hold the
    * consumer for long.
    */
-  async deliverNew(
+  deliverNew(
     ids: readonly string[],
     budgetMs: number = NEW_DELIVERY_BUDGET_MS,
   ): Promise<DeliveryReport> {
-    const deadline = Date.now() + budgetMs;
-    let report = NOTHING;
-    try {
-      for (let start = 0; start < ids.length; start += SEND_CONCURRENCY) {
-        if (start > 0 && Date.now() >= deadline) {
-          this.logger.warn(
-            { left: ids.length - start },
-            'no time left to send new notifications now; the background sender will',
-          );
-          break;
-        }
-        const chunk = ids.slice(start, start + SEND_CONCURRENCY);
-        const round = await this.send(await this.queue.claimNew(chunk, DELIVERY_LEASE_MS));
-        report = sum(report, round);
-        // A whole chunk failing means the channel is down, not a bad address: stop trying.
-        if (round.claimed > 0 && round.sent === 0) break;
-      }
-    } catch (error) {
-      this.logger.warn(
-        { error: describe(error), notifications: ids.length },
-        'could not send new notifications now; the background sender will',
-      );
-    }
-    return report;
+    return this.deliverInChunks(
+      ids,
+      budgetMs,
+      (chunk) => this.queue.claimNew(chunk, DELIVERY_LEASE_MS),
+      // Unclaimed, they are the background sender's once their grace period is over.
+      () => Promise.resolve(),
+    );
+  }
+
+  /**
+   * Like deliverNew, for notifications stored already claimed by this sender (no claim
+   * statement): those it stops before are released to the background sender at once, those
+   * it never gets to (a crash) once their lease runs out.
+   */
+  deliverClaimed(
+    claimed: readonly ClaimedNotification[],
+    budgetMs: number = NEW_DELIVERY_BUDGET_MS,
+  ): Promise<DeliveryReport> {
+    return this.deliverInChunks(
+      claimed,
+      budgetMs,
+      (chunk) => Promise.resolve(chunk),
+      (left) => this.queue.release(left.map((notification) => notification.id)),
+    );
   }
 
   /** One round of the background sender: notifications whose turn has come. */
   async deliverDue(limit: number): Promise<DeliveryReport> {
     return this.send(await this.queue.claimDue(limit, DELIVERY_LEASE_MS));
+  }
+
+  private async deliverInChunks<T>(
+    items: readonly T[],
+    budgetMs: number,
+    claim: (chunk: readonly T[]) => Promise<readonly ClaimedNotification[]>,
+    leave: (left: readonly T[]) => Promise<void>,
+  ): Promise<DeliveryReport> {
+    const deadline = Date.now() + budgetMs;
+    let report = NOTHING;
+    try {
+      for (let start = 0; start < items.length; start += SEND_CONCURRENCY) {
+        if (start > 0 && Date.now() >= deadline) {
+          this.logger.warn(
+            { left: items.length - start },
+            'no time left to send new notifications now; the background sender will',
+          );
+          await leave(items.slice(start));
+          break;
+        }
+        const end = start + SEND_CONCURRENCY;
+        const round = await this.send(await claim(items.slice(start, end)));
+        report = sum(report, round);
+        // A whole chunk failing means the channel is down, not a bad address: stop trying.
+        if (round.claimed > 0 && round.sent === 0) {
+          if (end < items.length) await leave(items.slice(end));
+          break;
+        }
+      }
+    } catch (error) {
+      this.logger.warn(
+        { error: describe(error), notifications: items.length },
+        'could not send new notifications now; the background sender will',
+      );
+    }
+    return report;
   }
 
   private async send(claimed: readonly ClaimedNotification[]): Promise<DeliveryReport> {

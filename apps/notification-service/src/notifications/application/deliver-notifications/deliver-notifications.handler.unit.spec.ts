@@ -176,6 +176,83 @@ describe('DeliverNotificationsHandler', () => {
     );
   });
 
+  describe('notifications stored already claimed', () => {
+    it('sends them without claiming them again and marks them SENT', async () => {
+      const { state, channels, delivery } = setUp();
+      const claimed = state.insertClaimed('event-1', [draft('a@example.com')], DELIVERY_LEASE_MS);
+
+      expect(await delivery.deliverClaimed(claimed)).toEqual({ claimed: 1, sent: 1, failed: 0 });
+      expect(channels.delivered.map((message) => message.recipient)).toEqual(['a@example.com']);
+      expect(state.byId(claimed[0]!.id)).toMatchObject({ status: 'SENT', attempts: 1 });
+    });
+
+    it('on failure marks FAILED and retries on the same schedule as the first attempt', async () => {
+      const { state, channels, delivery } = setUp();
+      const claimed = state.insertClaimed('event-1', [draft('a@example.com')], DELIVERY_LEASE_MS);
+      channels.failing = new Error('connect ECONNREFUSED 127.0.0.1:1025');
+
+      await delivery.deliverClaimed(claimed);
+      expect(state.byId(claimed[0]!.id)).toMatchObject({
+        status: 'FAILED',
+        attempts: 1,
+        nextAttemptAt: state.now + 5_000,
+      });
+    });
+
+    it('leaves one its instance never sent to the background sender once the lease runs out', async () => {
+      const { state, channels, delivery } = setUp();
+      // Stored claimed and committed, then the process died before sending.
+      const [stored] = state.insertClaimed('event-1', [draft('a@example.com')], DELIVERY_LEASE_MS);
+
+      state.now += FRESH_DELIVERY_GRACE_MS;
+      expect((await delivery.deliverDue(10)).claimed).toBe(0); // the lease still holds
+      state.now += DELIVERY_LEASE_MS;
+      await delivery.deliverDue(10);
+
+      expect(channels.delivered).toHaveLength(1);
+      expect(state.byId(stored!.id)).toMatchObject({ status: 'SENT', attempts: 2 });
+    });
+
+    it('releases those it has no time for: due at once, their attempt not counted', async () => {
+      const { state, channels, delivery } = setUp();
+      const claimed = Array.from({ length: SEND_CONCURRENCY + 3 }, (_, n) =>
+        state.insertClaimed(`event-${n}`, [draft(`user-${n}@example.com`)], DELIVERY_LEASE_MS),
+      ).flat();
+
+      const report = await delivery.deliverClaimed(claimed, 0); // budget used up after one chunk
+
+      expect(report).toEqual({ claimed: SEND_CONCURRENCY, sent: SEND_CONCURRENCY, failed: 0 });
+      const released = state.notifications.filter((row) => row.status === 'PENDING');
+      expect(released).toHaveLength(3);
+      expect(released.every((row) => row.attempts === 0 && row.nextAttemptAt === state.now)).toBe(
+        true,
+      );
+      await delivery.deliverDue(100);
+      expect(channels.delivered).toHaveLength(SEND_CONCURRENCY + 3);
+      expect(released.every((row) => row.status === 'SENT' && row.attempts === 1)).toBe(true);
+    });
+
+    it('releases the rest after a chunk that failed entirely', async () => {
+      const { state, channels, delivery } = setUp();
+      const claimed = Array.from({ length: SEND_CONCURRENCY * 2 }, (_, n) =>
+        state.insertClaimed(`event-${n}`, [draft(`user-${n}@example.com`)], DELIVERY_LEASE_MS),
+      ).flat();
+      channels.failing = new Error('connect ECONNREFUSED');
+
+      expect(await delivery.deliverClaimed(claimed)).toEqual({
+        claimed: SEND_CONCURRENCY,
+        sent: 0,
+        failed: SEND_CONCURRENCY,
+      });
+      expect(state.notifications.filter((row) => row.attempts === 0)).toHaveLength(
+        SEND_CONCURRENCY,
+      );
+      expect(state.notifications.filter((row) => row.status === 'FAILED')).toHaveLength(
+        SEND_CONCURRENCY,
+      );
+    });
+  });
+
   it('swallows queue errors after the commit: the background sender is the safety net', async () => {
     const state = new InMemoryNotificationState();
     const queue = new InMemoryDeliveryQueue(state);

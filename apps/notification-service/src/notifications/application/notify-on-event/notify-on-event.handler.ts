@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DELIVERY_LEASE_MS } from '../../domain/delivery-schedule';
 import { type Customer } from '../../domain/notification';
 import { type NotifiableEvent } from '../../domain/notifiable-event';
 import {
@@ -21,7 +22,8 @@ export interface NotifyOnEvent {
 
 /**
  * One consumed event → its notifications: stored once in the consumer's transaction (with
- * the inbox claim), then sent after the commit — never inside it.
+ * the inbox claim), claimed for their first attempt, then sent after the commit — never
+ * inside it.
  */
 @Injectable()
 export class NotifyOnEventHandler {
@@ -42,11 +44,13 @@ export class NotifyOnEventHandler {
     const orderOwner = orderOwnerFrom(event);
     // Nothing to store (e.g. product.updated): no transaction, no inbox row.
     if (notifications.length === 0 && orderOwner === null) return;
-    const stored = await this.log.recordOnce(consumer, event.eventId, {
-      notifications,
-      orderOwner,
-    });
-    await this.delivery.deliverNew(stored);
+    const stored = await this.log.recordOnce(
+      consumer,
+      event.eventId,
+      { notifications, orderOwner },
+      DELIVERY_LEASE_MS,
+    );
+    await this.delivery.deliverClaimed(stored);
   }
 
   /** One look-up either way; which projection is behind is named, for the retry's log. */

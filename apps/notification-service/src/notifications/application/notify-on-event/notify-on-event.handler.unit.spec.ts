@@ -11,6 +11,7 @@ import {
   productUpdatedV1,
   productUpdatedV1Fixture,
 } from '@kafka-commerce/events';
+import { DELIVERY_LEASE_MS } from '../../domain/delivery-schedule';
 import { DeliverNotificationsHandler } from '../deliver-notifications/deliver-notifications.handler';
 import {
   InMemoryDeliveryQueue,
@@ -122,6 +123,30 @@ describe('NotifyOnEventHandler', () => {
       new RecipientNotKnownYetError(`the contact of user ${userId}`),
     );
     expect(state.notifications).toHaveLength(0);
+  });
+
+  it('stores notifications claimed for their first attempt; unsent, they wait out the lease', async () => {
+    const { state, channels } = setUp();
+    const delivery = new DeliverNotificationsHandler(new InMemoryDeliveryQueue(state), channels);
+    // The instance dies between its commit and the send.
+    delivery.deliverClaimed = () => Promise.resolve({ claimed: 0, sent: 0, failed: 0 });
+    const handler = new NotifyOnEventHandler(
+      new InMemoryRecipientDirectory(state),
+      new InMemoryNotificationLog(state),
+      delivery,
+      'ops@example.com',
+    );
+    await handler.execute({
+      consumer: 'products',
+      event: consumed(inventoryLowStockV1, inventoryLowStockV1Fixture),
+    });
+    expect(state.notifications).toEqual([
+      expect.objectContaining({
+        status: 'PENDING',
+        attempts: 1,
+        nextAttemptAt: state.now + DELIVERY_LEASE_MS,
+      }),
+    ]);
   });
 
   it('mails operations about low stock', async () => {

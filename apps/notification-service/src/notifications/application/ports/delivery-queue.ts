@@ -28,6 +28,12 @@ export abstract class DeliveryQueue {
   abstract claimNew(ids: readonly string[], leaseMs: number): Promise<ClaimedNotification[]>;
   /** Claims up to `limit` notifications whose grace period, lease or backoff has run out. */
   abstract claimDue(limit: number, leaseMs: number): Promise<ClaimedNotification[]>;
+  /**
+   * Gives back notifications stored already claimed (NotificationLog.recordOnce) that their
+   * sender will not attempt after all: due at once for the background sender, the attempt
+   * not counted.
+   */
+  abstract release(ids: readonly string[]): Promise<void>;
   abstract markSent(ids: readonly string[]): Promise<void>;
   abstract markFailed(failures: readonly DeliveryFailure[]): Promise<void>;
 }

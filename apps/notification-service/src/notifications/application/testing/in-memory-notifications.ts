@@ -43,8 +43,28 @@ export class InMemoryNotificationState {
     return true;
   }
 
+  /** Stores drafts as fresh rows, left to their sender for the grace period (claimNew). */
   insert(eventId: string, drafts: readonly NotificationDraft[]): string[] {
-    const ids: string[] = [];
+    return this.store(eventId, drafts, { attempts: 0, dueInMs: FRESH_DELIVERY_GRACE_MS }).map(
+      (row) => row.id,
+    );
+  }
+
+  /** Stores drafts claimed for their first attempt, as NotificationLog.recordOnce does. */
+  insertClaimed(
+    eventId: string,
+    drafts: readonly NotificationDraft[],
+    leaseMs: number,
+  ): ClaimedNotification[] {
+    return this.store(eventId, drafts, { attempts: 1, dueInMs: leaseMs }).map(claimedView);
+  }
+
+  private store(
+    eventId: string,
+    drafts: readonly NotificationDraft[],
+    { attempts, dueInMs }: { readonly attempts: number; readonly dueInMs: number },
+  ): StoredNotification[] {
+    const stored: StoredNotification[] = [];
     for (const draft of drafts) {
       const duplicate = this.notifications.some(
         (row) =>
@@ -53,20 +73,20 @@ export class InMemoryNotificationState {
           row.template === draft.template,
       );
       if (duplicate) continue;
-      const id = `notification-${this.nextId++}`;
-      this.notifications.push({
+      const row: StoredNotification = {
         ...draft,
-        id,
+        id: `notification-${this.nextId++}`,
         eventId,
         status: 'PENDING',
-        attempts: 0,
-        nextAttemptAt: this.now + FRESH_DELIVERY_GRACE_MS,
+        attempts,
+        nextAttemptAt: this.now + dueInMs,
         error: null,
         sentAt: null,
-      });
-      ids.push(id);
+      };
+      this.notifications.push(row);
+      stored.push(row);
     }
-    return ids;
+    return stored;
   }
 
   byId(id: string): StoredNotification {
@@ -81,12 +101,17 @@ export class InMemoryNotificationLog extends NotificationLog {
     super();
   }
 
-  recordOnce(consumer: string, eventId: string, effects: EventEffects): Promise<string[]> {
+  recordOnce(
+    consumer: string,
+    eventId: string,
+    effects: EventEffects,
+    leaseMs: number,
+  ): Promise<ClaimedNotification[]> {
     if (!this.state.claimEvent(consumer, eventId)) return Promise.resolve([]);
     if (effects.orderOwner) {
       this.state.owners.set(effects.orderOwner.orderId, effects.orderOwner.userId);
     }
-    return Promise.resolve(this.state.insert(eventId, effects.notifications));
+    return Promise.resolve(this.state.insertClaimed(eventId, effects.notifications, leaseMs));
   }
 }
 
@@ -107,6 +132,14 @@ export class InMemoryDeliveryQueue extends DeliveryQueue {
       .filter((row) => row.nextAttemptAt !== null && row.nextAttemptAt <= this.state.now)
       .slice(0, limit);
     return Promise.resolve(rows.map((row) => this.lease(row, leaseMs)));
+  }
+
+  release(ids: readonly string[]): Promise<void> {
+    for (const row of this.state.notifications) {
+      if (!ids.includes(row.id) || row.status !== 'PENDING' || row.attempts !== 1) continue;
+      Object.assign(row, { attempts: 0, nextAttemptAt: this.state.now });
+    }
+    return Promise.resolve();
   }
 
   markSent(ids: readonly string[]): Promise<void> {
@@ -137,16 +170,20 @@ export class InMemoryDeliveryQueue extends DeliveryQueue {
   private lease(row: StoredNotification, leaseMs: number): ClaimedNotification {
     row.attempts += 1;
     row.nextAttemptAt = this.state.now + leaseMs;
-    return {
-      id: row.id,
-      channel: row.channel,
-      template: row.template,
-      recipient: row.recipient,
-      subject: row.subject,
-      body: row.body,
-      attempts: row.attempts,
-    };
+    return claimedView(row);
   }
+}
+
+function claimedView(row: StoredNotification): ClaimedNotification {
+  return {
+    id: row.id,
+    channel: row.channel,
+    template: row.template,
+    recipient: row.recipient,
+    subject: row.subject,
+    body: row.body,
+    attempts: row.attempts,
+  };
 }
 
 export class InMemoryRecipientDirectory extends RecipientDirectory {
