@@ -7,17 +7,34 @@ import {
 } from '@kafka-commerce/events';
 import { type RawSqlClient } from '../raw-sql-client';
 
+/** A SQL template tag: Prisma's `Prisma.sql`, or one that renders text (see outboxInsertSql). */
+export type SqlTag<TSql> = (strings: TemplateStringsArray, ...values: unknown[]) => TSql;
+
 /**
- * One statement for any number of events: a JSON array (`Outbox.rowsOf`) in the parameter
- * `placeholder`, rows out in array order. Exported so a repository can make it one part of
- * a single statement that also writes the state change (a CTE), saving round trips.
+ * One statement for any number of events: a JSON array (`Outbox.rowsOf`) in, rows out in
+ * array order. Built with the caller's SQL tag, so a repository can make it one part of a
+ * single statement that also writes the state change (a CTE), saving a round trip. Include
+ * it only when there are events: the table's wake-up trigger fires per statement.
  */
-export function outboxInsertSql(placeholder: string): string {
-  return `
+export function outboxInsert<TSql>(sql: SqlTag<TSql>, rows: string): TSql {
+  return sql`
   INSERT INTO outbox_events (event_id, topic, message_key, headers, value)
   SELECT (doc->>'eventId')::uuid, doc->>'topic', doc->>'key', doc->'headers', doc->>'value'
-  FROM jsonb_array_elements(${placeholder}::jsonb) WITH ORDINALITY AS e(doc, position)
+  FROM jsonb_array_elements(${rows}::jsonb) WITH ORDINALITY AS e(doc, position)
   ORDER BY position`;
+}
+
+/**
+ * The opening of a statement's WITH list that also appends the events — `events AS (…),` —
+ * or nothing when there are none (rows null).
+ */
+export function outboxCte<TSql>(sql: SqlTag<TSql>, rows: string | null): TSql {
+  return rows === null ? sql`` : sql`events AS (${outboxInsert(sql, rows)}),`;
+}
+
+/** The same statement as text, its rows in the positional parameter `placeholder` (e.g. `$1`). */
+export function outboxInsertSql(placeholder: string): string {
+  return outboxInsert((strings) => strings.join(placeholder), '');
 }
 
 const APPEND_SQL = outboxInsertSql('$1');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type OutgoingEvent } from '@kafka-commerce/events';
 import { type RawSqlClient } from '../raw-sql-client';
-import { Outbox } from './outbox';
+import { Outbox, outboxInsertSql } from './outbox';
 
 /** Records statements instead of running them: the outbox's only port is raw SQL. */
 class RecordingSqlClient implements RawSqlClient {
@@ -66,5 +66,13 @@ describe('Outbox.append', () => {
     expect(() => new Outbox().append(new RecordingSqlClient(), [reading('s-1', '\u0000')])).toThrow(
       /: payload\.unit must not contain the NUL character/,
     );
+  });
+});
+
+describe('outboxInsertSql', () => {
+  it('reads the rows from the placeholder it is given, in array order', () => {
+    const sql = outboxInsertSql('$7');
+    expect(sql).toContain('jsonb_array_elements($7::jsonb) WITH ORDINALITY');
+    expect(sql).toContain('ORDER BY position');
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Inbox, Outbox } from '@kafka-commerce/messaging';
+import { Inbox, Outbox, outboxCte } from '@kafka-commerce/messaging';
 import { InventoryDatabase } from '../../database';
-import { type Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 import { lockProducts } from '../../products/infrastructure/product-record';
 import {
   type InboxClaim,
@@ -40,8 +40,8 @@ export class PrismaStockLedger extends StockLedger {
         reservation,
         products: new Map(products.map((product) => [product.id, product])),
       });
-      await store(tx, reservation, changes);
-      if (changes.events?.length) await this.outbox.append(tx, changes.events);
+      const events = changes.events?.length ? this.outbox.rowsOf(changes.events) : null;
+      await store(tx, reservation, changes, events);
       return true;
     }, TRANSACTION_OPTIONS);
   }
@@ -67,20 +67,22 @@ async function lockReservation(
 
 /**
  * Writes the decision in one statement: the reservation (new with its lines, or its new
- * status) and every product's counters. A new reservation's lines are written only when it
- * is new; an existing reservation's lines never change.
+ * status), every product's counters and the events (`Outbox.rowsOf`; null when none). A new
+ * reservation's lines are written only when it is new; an existing one's never change.
  */
 async function store(
   tx: Prisma.TransactionClient,
   existing: Reservation | null,
   changes: LedgerChanges,
+  events: string | null,
 ): Promise<void> {
   const reservation = changes.reservation ?? existing;
   const products = changes.products ?? [];
-  if (!changes.reservation && products.length === 0) return;
+  if (!changes.reservation && products.length === 0 && events === null) return;
   const lines = existing || !reservation ? [] : reservation.lines;
   await tx.$executeRaw`
-    WITH decision AS (
+    WITH ${outboxCte(Prisma.sql, events)}
+    decision AS (
       INSERT INTO reservations (id, order_id, status, updated_at)
       SELECT ${existing?.id ?? reservation?.id ?? null}::uuid, ${reservation?.orderId ?? null}::uuid,
              ${reservation?.status ?? null}::"ReservationStatus", now()

@@ -1,4 +1,5 @@
 import { toDecimal } from '@kafka-commerce/events';
+import { outboxCte } from '@kafka-commerce/messaging';
 import { Prisma } from '../../generated/prisma/client';
 import { type Order, type StatusChange } from '../domain/order';
 import { type OrderStatus } from '../domain/order-status';
@@ -41,10 +42,18 @@ export function lockAndLoad(orderId: string): Prisma.Sql {
     FOR UPDATE OF o`;
 }
 
-/** The order's new status and the history entries it gained, in one statement. */
-export function storeChange(order: Order, added: readonly StatusChange[]): Prisma.Sql {
+/**
+ * The order's new status, the history entries it gained and its events (`Outbox.rowsOf`;
+ * null when there are none), in one statement.
+ */
+export function storeChange(
+  order: Order,
+  added: readonly StatusChange[],
+  events: string | null,
+): Prisma.Sql {
   return Prisma.sql`
-    WITH updated AS (
+    WITH ${outboxCte(Prisma.sql, events)}
+    updated AS (
       UPDATE orders SET status = ${order.status}::"OrderStatus",
         cancellation_reason = ${order.cancellationReason}, updated_at = ${order.updatedAt}
       WHERE id = ${order.id}::uuid

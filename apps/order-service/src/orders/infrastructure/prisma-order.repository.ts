@@ -93,8 +93,8 @@ export class PrismaOrderRepository extends OrderRepository {
       const update = change(current);
       if (!update) return { kind: 'unchanged', order: current };
       const { order } = update;
-      await tx.$executeRaw(storeChange(order, order.history.slice(current.history.length)));
-      await this.outbox.append(tx, update.events);
+      const events = update.events.length > 0 ? this.outbox.rowsOf(update.events) : null;
+      await tx.$executeRaw(storeChange(order, order.history.slice(current.history.length), events));
       return { kind: 'changed', order };
     }, TRANSACTION_OPTIONS);
   }

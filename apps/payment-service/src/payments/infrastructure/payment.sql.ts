@@ -1,4 +1,5 @@
 import { toDecimal, toMoney } from '@kafka-commerce/events';
+import { outboxCte } from '@kafka-commerce/messaging';
 import { Prisma } from '../../generated/prisma/client';
 import { type Payment, type PaymentStatus } from '../domain/payment';
 
@@ -35,10 +36,14 @@ export function lockAndLoad(orderId: string): Prisma.Sql {
   return Prisma.sql`SELECT ${COLUMNS} FROM payments WHERE order_id = ${orderId}::uuid FOR UPDATE`;
 }
 
-/** A new payment row; a second row for the order fails on the unique order_id. */
-export function insertPayment(payment: Payment): Prisma.Sql {
+/**
+ * A new payment row and its events (`Outbox.rowsOf`; null when none), in one statement; a
+ * second row for the order fails on the unique order_id.
+ */
+export function insertPayment(payment: Payment, events: string | null): Prisma.Sql {
   const row = toColumns(payment);
   return Prisma.sql`
+    WITH ${outboxCte(Prisma.sql, events)} inserted AS (
     INSERT INTO payments (id, order_id, user_id, amount, method, status, reason,
       cancel_requested, provider_reference, refund_reference, processed_at, refunded_at,
       created_at, updated_at)
@@ -46,13 +51,16 @@ export function insertPayment(payment: Payment): Prisma.Sql {
       ${row.amount}::decimal, ${row.method}, ${payment.status}::"PaymentStatus",
       ${payment.reason}, ${payment.cancelRequested}, ${payment.providerReference},
       ${payment.refundReference}, ${payment.processedAt}::timestamptz,
-      ${payment.refundedAt}::timestamptz, ${payment.createdAt}::timestamptz, now())`;
+      ${payment.refundedAt}::timestamptz, ${payment.createdAt}::timestamptz, now())
+    RETURNING id)
+    SELECT count(*) FROM inserted`;
 }
 
-/** The stored payment's new state (its id, order and creation never change). */
-export function updatePayment(payment: Payment): Prisma.Sql {
+/** The stored payment's new state (its id, order and creation never change) and its events. */
+export function updatePayment(payment: Payment, events: string | null): Prisma.Sql {
   const row = toColumns(payment);
   return Prisma.sql`
+    WITH ${outboxCte(Prisma.sql, events)} updated AS (
     UPDATE payments SET user_id = ${row.userId}::uuid, amount = ${row.amount}::decimal,
       method = ${row.method}, status = ${payment.status}::"PaymentStatus",
       reason = ${payment.reason}, cancel_requested = ${payment.cancelRequested},
@@ -60,7 +68,9 @@ export function updatePayment(payment: Payment): Prisma.Sql {
       refund_reference = ${payment.refundReference},
       processed_at = ${payment.processedAt}::timestamptz,
       refunded_at = ${payment.refundedAt}::timestamptz, updated_at = now()
-    WHERE id = ${payment.id}::uuid`;
+    WHERE id = ${payment.id}::uuid
+    RETURNING id)
+    SELECT count(*) FROM updated`;
 }
 
 export function toPaymentFromRecord(row: PaymentRecord): Payment {

@@ -43,7 +43,7 @@ describe('payment.sql', () => {
 
   it('writes every column the domain can change, as parameters', () => {
     const payment = toPaymentFromRecord(record);
-    for (const sql of [insertPayment(payment), updatePayment(payment)]) {
+    for (const sql of [insertPayment(payment, null), updatePayment(payment, null)]) {
       expect(sql.values).toEqual(
         expect.arrayContaining([record.userId, '44.90', 'card', 'SUCCEEDED', 'test_ch_1']),
       );

@@ -63,8 +63,11 @@ export class PrismaPaymentRepository extends PaymentRepository {
       const current = row ? toPaymentFromRecord(row) : null;
       const change = decide(current);
       if (change === null) return { changed: false, payment: current };
-      await tx.$executeRaw(current ? updatePayment(change.payment) : insertPayment(change.payment));
-      if (change.events.length > 0) await this.outbox.append(tx, change.events);
+      const events = change.events.length > 0 ? this.outbox.rowsOf(change.events) : null;
+      const write = current
+        ? updatePayment(change.payment, events)
+        : insertPayment(change.payment, events);
+      await tx.$executeRaw(write);
       return { changed: true, payment: change.payment };
     });
   }
