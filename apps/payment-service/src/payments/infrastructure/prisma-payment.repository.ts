@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { toDecimal } from '@kafka-commerce/events';
 import { Inbox, Outbox } from '@kafka-commerce/messaging';
 import { PaymentDatabase } from '../../database';
-import { type Payment as PaymentRow } from '../../generated/prisma/client';
 import {
   type ChangeOutcome,
   type DecidePaymentChange,
@@ -86,28 +84,10 @@ export class PrismaPaymentRepository extends PaymentRepository {
       orderBy: { createdAt: 'asc' },
     });
     if (rows.length === 0) return null;
-    return rows.filter((row) => isChargeStatus(row.status)).map(toPayment);
+    return rows
+      .filter((row) => isChargeStatus(row.status))
+      .map((row) => toPaymentFromRecord({ ...row, amount: row.amount?.toFixed(2) ?? null }));
   }
-}
-
-function toPayment(row: PaymentRow): Payment {
-  const { userId, amount, method } = row;
-  return {
-    id: row.id,
-    orderId: row.orderId,
-    status: row.status,
-    terms:
-      userId !== null && amount !== null && method !== null
-        ? { userId, amount: toDecimal(amount.toFixed(2)), method }
-        : null,
-    cancelRequested: row.cancelRequested,
-    reason: row.reason,
-    providerReference: row.providerReference,
-    refundReference: row.refundReference,
-    processedAt: row.processedAt,
-    refundedAt: row.refundedAt,
-    createdAt: row.createdAt,
-  };
 }
 
 function isChargeStatus(status: string): boolean {
