@@ -21,6 +21,7 @@ import { KafkaEventServer } from '../consumer/kafka-event.server';
 import { type RetryPolicy } from '../consumer/retry-policy';
 import { MessagingLifecycle } from '../messaging-lifecycle';
 import { MESSAGING_TABLES_SQL } from '../messaging-tables.sql';
+import { type MessagingOptions } from '../messaging-options';
 import { MessagingModule } from '../messaging.module';
 import { type RawSqlClient } from '../raw-sql-client';
 
@@ -114,6 +115,8 @@ export async function startConsumerApp(options: {
   controllers: Type[];
   providers?: Provider[];
   retryPolicy?: Partial<RetryPolicy>;
+  /** The relay's settings; tests default to a fast poll and a short back-off. */
+  relay?: MessagingOptions['relay'];
   bootstrap?: readonly string[];
 }): Promise<ConsumerApp> {
   const messaging: DynamicModule = MessagingModule.forRoot({
@@ -122,7 +125,7 @@ export async function startConsumerApp(options: {
     databaseUrl: options.databaseUrl,
     registry: new Registry(),
     retryPolicy: { baseDelayMs: 20, maxDelayMs: 200, ...options.retryPolicy },
-    relay: { pollIntervalMs: 200, maxBackoffMs: 1000 },
+    relay: options.relay ?? { pollIntervalMs: 200, maxBackoffMs: 1000 },
   });
   const moduleRef = await Test.createTestingModule({
     imports: [messaging],
