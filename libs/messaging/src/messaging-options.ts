@@ -14,6 +14,12 @@ export interface MessagingOptions {
   readonly relay?: Omit<OutboxRelayOptions, 'databaseUrl'>;
   /** Partitions of one topic processed at once by one instance (order is per partition). */
   readonly partitionsConcurrency?: number;
+  /**
+   * How long the group waits for a silent member before reassigning its partitions (kafkajs:
+   * 30 s). Also how long a consumer that lost its membership in a broker outage waits to
+   * rejoin once the broker is back. The broker's minimum is 6 s; the heartbeat is every 3 s.
+   */
+  readonly sessionTimeoutMs?: number;
   /** How long a fetch may wait on the broker for how much data (kafkajs' defaults otherwise). */
   readonly fetch?: { readonly minBytes?: number; readonly maxWaitTimeInMs?: number };
 }

@@ -9,7 +9,7 @@ import { EVENT_CATALOG, type EventEnvelope } from '@kafka-commerce/events';
 import { type Consumer, type EachBatchPayload, type IHeaders, Kafka } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { EventPublisher } from '../event-publisher';
-import { KAFKA_CLIENT } from '../kafka-connection';
+import { KAFKA_CLIENT, KAFKA_RETRY } from '../kafka-connection';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { type BatchTarget, type FetchedMessage, processBatch } from './batch-processor';
@@ -105,6 +105,12 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const consumer = this.kafka.consumer({
       groupId: route.consumer,
       allowAutoTopicCreation: false,
+      // After a crash (the broker gone longer than the retries) kafkajs restarts the consumer
+      // after `maxRetryTime` at most, as a new member: the old one, whose leave failed, holds
+      // the rejoin until its session expires, counted from the broker's restart.
+      retry: { ...KAFKA_RETRY, retries: 5 },
+      sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
+      heartbeatInterval: 3000,
       ...(fetch?.minBytes === undefined ? {} : { minBytes: fetch.minBytes }),
       ...(fetch?.maxWaitTimeInMs === undefined ? {} : { maxWaitTimeInMs: fetch.maxWaitTimeInMs }),
     });

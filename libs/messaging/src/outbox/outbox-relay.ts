@@ -11,7 +11,11 @@ export interface OutboxRelayOptions {
   readonly batchSize?: number;
   /** Safety-net poll when no notification arrives (e.g. the listener is reconnecting). */
   readonly pollIntervalMs?: number;
-  /** Longest wait between attempts while Kafka is unreachable. */
+  /**
+   * Longest wait between attempts while Kafka is unreachable (the producer's own retries,
+   * up to 2 s apart, come on top): a relay asleep when the broker comes back delays every
+   * event by what is left of its sleep.
+   */
   readonly maxBackoffMs?: number;
   /** How often the lag gauges are refreshed (a count over the table: not after every batch). */
   readonly lagIntervalMs?: number;
@@ -87,7 +91,7 @@ export class OutboxRelay {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
-    this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 2000;
     this.lagIntervalMs = options.lagIntervalMs ?? 5000;
     this.claimSql = claimAndDeleteSql(this.batchSize);
   }
