@@ -71,7 +71,12 @@ export async function processBatch(
   }
   const keys = [...groupByKey(parsed).values()];
   await runConcurrently(keys, keyConcurrency, async (entries) => {
-    for (const entry of entries) await handleWithRetry(entry, target, policy);
+    for (const entry of entries) {
+      await handleWithRetry(entry, target, policy);
+      // kafkajs heartbeats only when asked (it sends one once the interval is due): a long
+      // batch, such as a backlog after an outage, must not outlive the group session.
+      await target.heartbeat();
+    }
   });
 }
 

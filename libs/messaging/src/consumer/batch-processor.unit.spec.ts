@@ -43,6 +43,7 @@ function fakeTarget(
   const batches: string[][] = [];
   const retries: number[] = [];
   const ignored: string[] = [];
+  const heartbeats = { count: 0 };
   const nameOf = (envelope: EventEnvelope) => (envelope.payload as { username: string }).username;
   const target: BatchTarget = {
     consumer: 'test.users',
@@ -72,9 +73,12 @@ function fakeTarget(
       return Promise.resolve();
     },
     onRetry: (_message, attempt) => retries.push(attempt),
-    heartbeat: () => Promise.resolve(),
+    heartbeat: () => {
+      heartbeats.count++;
+      return Promise.resolve();
+    },
   };
-  return { target, applied, deadLetters, batches, retries, ignored };
+  return { target, applied, deadLetters, batches, retries, ignored, heartbeats };
 }
 
 describe('processBatch', () => {
@@ -99,6 +103,14 @@ describe('processBatch', () => {
     expect(ignored).toEqual(['user.renamed']);
     expect(deadLetters.map((letter) => letter.reason)).toEqual(['unknown_type']);
     expect(applied).toEqual(['after']);
+  });
+
+  it('keeps the group membership alive through a long batch: a heartbeat after each event', async () => {
+    const { target, applied, heartbeats } = fakeTarget();
+    const events = ['a1', 'a2', 'b1'].map((name) => message(name.slice(0, 1), event(name)));
+    await processBatch(events, target, policy);
+    expect(applied).toHaveLength(3);
+    expect(heartbeats.count).toBe(3);
   });
 
   it('gives a batch handler every valid event in one call', async () => {
