@@ -1,5 +1,6 @@
 export * from './bootstrap';
 export * from './database/database.module';
+export * from './database/unique-violation';
 export * from './http/validation';
 export * from './metrics/metrics';
 export * from './platform-options';

@@ -1,6 +1,5 @@
 import { toMoney } from '@kafka-commerce/events';
 import { outboxInsertSql } from '@kafka-commerce/messaging';
-import { Prisma } from '../../generated/prisma/client';
 import { type Order } from '../domain/order';
 
 /**
@@ -45,24 +44,4 @@ export function insertOrderParameters(order: Order): unknown[] {
     order.lines.map((line) => line.quantity),
     order.lines.map((line) => toMoney(line.unitPrice)),
   ];
-}
-
-const UNIQUE_VIOLATION = 'P2002';
-const POSTGRES_UNIQUE_VIOLATION = '23505';
-
-interface RawQueryFailure {
-  readonly driverAdapterError?: { readonly cause?: { readonly originalCode?: string } };
-}
-
-/**
- * Prisma reports a unique violation as P2002 for model queries; a raw query fails with P2010
- * carrying PostgreSQL's SQLSTATE from the driver adapter.
- */
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  const meta = error.meta as RawQueryFailure | undefined;
-  return (
-    error.code === UNIQUE_VIOLATION ||
-    meta?.driverAdapterError?.cause?.originalCode === POSTGRES_UNIQUE_VIOLATION
-  );
 }

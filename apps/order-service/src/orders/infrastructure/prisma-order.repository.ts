@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type OutgoingEvent } from '@kafka-commerce/events';
 import { Inbox, Outbox } from '@kafka-commerce/messaging';
+import { isUniqueViolation } from '@kafka-commerce/platform';
 import { OrderDatabase } from '../../database';
 import {
   DuplicateIdempotencyKeyError,
@@ -12,7 +13,7 @@ import {
 } from '../application/ports/order.repository';
 import { type Order } from '../domain/order';
 import { ORDER_INCLUDE, toOrder } from './order-record.mapper';
-import { INSERT_ORDER_SQL, insertOrderParameters, isUniqueViolation } from './order-insert.sql';
+import { INSERT_ORDER_SQL, insertOrderParameters } from './order-insert.sql';
 import { type LockedOrderRow, lockAndLoad, storeChange, toOrderFromRow } from './order-update.sql';
 
 const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 10_000 };

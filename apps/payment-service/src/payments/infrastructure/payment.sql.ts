@@ -100,26 +100,3 @@ function toColumns({ terms }: Payment) {
     method: terms?.method ?? null,
   };
 }
-
-const UNIQUE_VIOLATION = 'P2002';
-const RAW_QUERY_FAILED = 'P2010';
-
-/**
- * Prisma reports a unique violation as P2002 for model queries; a raw statement's is P2010
- * with the driver adapter's error (kind UniqueConstraintViolation) in its meta.
- */
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (error.code === UNIQUE_VIOLATION) return true;
-  if (error.code !== RAW_QUERY_FAILED) return false;
-  const adapterError: unknown = error.meta?.['driverAdapterError'];
-  return (
-    typeof adapterError === 'object' &&
-    adapterError !== null &&
-    'cause' in adapterError &&
-    typeof adapterError.cause === 'object' &&
-    adapterError.cause !== null &&
-    'kind' in adapterError.cause &&
-    adapterError.cause.kind === 'UniqueConstraintViolation'
-  );
-}

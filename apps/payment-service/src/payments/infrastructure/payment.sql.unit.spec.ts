@@ -1,8 +1,6 @@
 import { toDecimal } from '@kafka-commerce/events';
-import { Prisma } from '../../generated/prisma/client';
 import {
   insertPayment,
-  isUniqueViolation,
   type PaymentRecord,
   toPaymentFromRecord,
   updatePayment,
@@ -23,9 +21,6 @@ const record: PaymentRecord = {
   refundedAt: null,
   createdAt: new Date('2026-01-02T03:04:05.000Z'),
 };
-
-const knownError = (code: string, meta?: Record<string, unknown>) =>
-  new Prisma.PrismaClientKnownRequestError('failed', { code, clientVersion: 'test', meta });
 
 describe('payment.sql', () => {
   it('reads the charge terms from a row that has them', () => {
@@ -49,15 +44,5 @@ describe('payment.sql', () => {
       );
       expect(sql.values).toContain(record.processedAt);
     }
-  });
-
-  it('tells a unique violation, from a model query or a raw statement, from other errors', () => {
-    const rawUnique = { driverAdapterError: { cause: { kind: 'UniqueConstraintViolation' } } };
-    const rawOther = { driverAdapterError: { cause: { kind: 'NullConstraintViolation' } } };
-    expect(isUniqueViolation(knownError('P2002'))).toBe(true);
-    expect(isUniqueViolation(knownError('P2010', rawUnique))).toBe(true);
-    expect(isUniqueViolation(knownError('P2010', rawOther))).toBe(false);
-    expect(isUniqueViolation(knownError('P2025'))).toBe(false);
-    expect(isUniqueViolation(new Error('23505'))).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Inbox, Outbox } from '@kafka-commerce/messaging';
+import { isUniqueViolation } from '@kafka-commerce/platform';
 import { PaymentDatabase } from '../../database';
 import {
   type ChangeOutcome,
@@ -11,7 +12,6 @@ import {
 import { CHARGE_STATUSES, type Payment } from '../domain/payment';
 import {
   insertPayment,
-  isUniqueViolation,
   lockAndLoad,
   type PaymentRecord,
   selectPayment,
