@@ -1,52 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { type TopicName } from '@kafka-commerce/events';
-import {
-  resolveTestBackend,
-  startTestBroker,
-  type TestBroker,
-  waitFor,
-} from '@kafka-commerce/testing';
+import { type TestBroker, waitFor } from '@kafka-commerce/testing';
 import { Outbox } from './outbox/outbox';
-import { EFFECTS_POOL, effectsRecorder, HandlerScript } from './test-support/effects-recorder';
-import {
-  type ConsumerApp,
-  createTestDatabase,
-  createTopics,
-  inTransaction,
-  rawSql,
-  startConsumerApp,
-  userEvent,
-} from './test-support/messaging-test-kit';
+import { inTransaction, rawSql, userEvent } from './test-support/messaging-test-kit';
+import { type OwnBrokerConsumer, startOwnBrokerConsumer } from './test-support/own-broker-consumer';
 
-// This suite stops its broker, so it has one of its own, on the run's back end.
+// This suite stops its broker, so it has one of its own.
 const LOCAL_BROKER = { name: 'outage', localPort: 49092 };
 const TOPIC = `outage-${randomUUID().slice(0, 8)}` as TopicName;
 const SERVICE = `int-${randomUUID().slice(0, 8)}`;
 const KEYS = Array.from({ length: 4 }, () => randomUUID());
 const EVENTS_PER_KEY = 10;
 
+let fixture: OwnBrokerConsumer;
 let broker: TestBroker;
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let consumer: ConsumerApp;
+let db: OwnBrokerConsumer['db'];
 
 beforeAll(async () => {
-  broker = await startTestBroker(await resolveTestBackend(process.env), LOCAL_BROKER);
-  db = await createTestDatabase(`outage_${SERVICE.slice(4)}`);
-  await createTopics(TOPIC, 3, broker.brokers);
-  consumer = await startConsumerApp({
+  fixture = await startOwnBrokerConsumer({
+    broker: LOCAL_BROKER,
+    topic: TOPIC,
     serviceName: SERVICE,
-    databaseUrl: db.url,
-    controllers: [effectsRecorder(TOPIC, `${SERVICE}.${TOPIC}`, new HandlerScript())],
-    providers: [{ provide: EFFECTS_POOL, useValue: db.pool }],
-    bootstrap: broker.brokers,
   });
+  ({ broker, db } = fixture);
 });
 
-afterAll(async () => {
-  await consumer.stop();
-  await db.pool.end();
-  await broker.remove();
-});
+afterAll(() => fixture.close());
 
 describe('Kafka unavailable while events are written', () => {
   it('delivers every event, in order per key, once the broker is back', async () => {

@@ -1,29 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { type TopicName } from '@kafka-commerce/events';
-import {
-  resolveTestBackend,
-  startTestBroker,
-  type TestBroker,
-  waitFor,
-} from '@kafka-commerce/testing';
+import { type TestBroker, waitFor } from '@kafka-commerce/testing';
 import { type Consumer } from 'kafkajs';
 import { KafkaEventServer } from './consumer/kafka-event.server';
 import { Outbox } from './outbox/outbox';
-import { EFFECTS_POOL, effectsRecorder, HandlerScript } from './test-support/effects-recorder';
 import {
   type ConsumerApp,
-  createTestDatabase,
-  createTopics,
   inTransaction,
   kafkaClient,
   produce,
   rawSql,
-  startConsumerApp,
   toMessage,
   userEvent,
 } from './test-support/messaging-test-kit';
+import { type OwnBrokerConsumer, startOwnBrokerConsumer } from './test-support/own-broker-consumer';
 
-// This suite stops its broker, so it has one of its own, on the run's back end.
+// This suite stops its broker, so it has one of its own.
 const LOCAL_BROKER = { name: 'recovery', localPort: 49094 };
 const TOPIC = `recovery-${randomUUID().slice(0, 8)}` as TopicName;
 const SERVICE = `int-${randomUUID().slice(0, 8)}`;
@@ -31,30 +23,23 @@ const KEY = randomUUID();
 /** The outage the issue describes: long enough for every consumer to give up on its fetches. */
 const OUTAGE_MS = 30_000;
 
+let fixture: OwnBrokerConsumer;
 let broker: TestBroker;
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let db: OwnBrokerConsumer['db'];
 let consumer: ConsumerApp;
 
 beforeAll(async () => {
-  broker = await startTestBroker(await resolveTestBackend(process.env), LOCAL_BROKER);
-  db = await createTestDatabase(`recovery_${SERVICE.slice(4)}`);
-  await createTopics(TOPIC, 3, broker.brokers);
-  consumer = await startConsumerApp({
+  fixture = await startOwnBrokerConsumer({
+    broker: LOCAL_BROKER,
+    topic: TOPIC,
     serviceName: SERVICE,
-    databaseUrl: db.url,
-    controllers: [effectsRecorder(TOPIC, `${SERVICE}.${TOPIC}`, new HandlerScript())],
-    providers: [{ provide: EFFECTS_POOL, useValue: db.pool }],
-    bootstrap: broker.brokers,
     // A service's relay settings (its back-off while Kafka is down is part of recovery).
     relay: {},
   });
+  ({ broker, db, consumer } = fixture);
 });
 
-afterAll(async () => {
-  await consumer.stop();
-  await db.pool.end();
-  await broker.remove();
-});
+afterAll(() => fixture.close());
 
 /** The labels applied for KEY, once `label` is among them. */
 function applied(label: string, timeoutMs = 120_000): Promise<string[]> {
