@@ -1,11 +1,11 @@
 import { prepareDatabases } from '../stack/databases';
-import { resolveProfile } from '../stack/profile';
+import { isProfileName, PROFILE_NAMES, resolveProfile } from '../stack/profile';
 
-/** `pnpm db:migrate [dev|test]`: create and migrate every service's database. */
+/** `pnpm db:migrate [profile]`: create and migrate every service's database. */
 async function main(): Promise<void> {
   const [command, profileName = 'dev'] = process.argv.slice(2);
-  if (command !== 'migrate' || (profileName !== 'dev' && profileName !== 'test')) {
-    throw new Error('usage: db migrate [dev|test]');
+  if (command !== 'migrate' || !isProfileName(profileName)) {
+    throw new Error(`usage: db migrate [${PROFILE_NAMES.join('|')}]`);
   }
   await prepareDatabases(resolveProfile(profileName, process.env), (line) => {
     console.log(line);

@@ -1,14 +1,15 @@
-import { resolveProfile } from './profile';
+import { isProfileName, PROFILE_NAMES, resolveProfile } from './profile';
 import { createTopics, restartService, stackDown, stackUp } from './stack';
 
-const USAGE = 'usage: stack <up|down|topics> [dev|test] | stack restart <service> [dev|test]';
+const PROFILES = `[${PROFILE_NAMES.join('|')}]`;
+const USAGE = `usage: stack <up|down|topics> ${PROFILES} | stack restart <service> ${PROFILES}`;
 
 /** `pnpm stack:up` / `pnpm stack:down` / `pnpm topics:create`. */
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const service = command === 'restart' ? rest.shift() : undefined;
   const [profileName = 'dev'] = rest;
-  if (profileName !== 'dev' && profileName !== 'test') throw new Error(USAGE);
+  if (!isProfileName(profileName)) throw new Error(USAGE);
   const profile = resolveProfile(profileName, process.env);
   const log = (line: string): void => {
     console.log(line);

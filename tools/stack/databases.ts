@@ -4,8 +4,8 @@ import { databaseName, databaseUrl, REPO_ROOT, type StackProfile } from './profi
 import { SERVICES } from './services';
 
 /**
- * Creates and migrates each service's database. The test profile starts from empty
- * databases every run, so no test depends on what an earlier run left behind.
+ * Creates and migrates each service's database. Throwaway profiles (test, faults, bench) start
+ * from empty databases every run, so no run depends on what an earlier one left behind.
  */
 export async function prepareDatabases(
   profile: StackProfile,
@@ -13,7 +13,7 @@ export async function prepareDatabases(
 ): Promise<void> {
   for (const service of SERVICES) {
     const database = databaseName(profile, service);
-    if (profile.name === 'test') await dropTestDatabase(profile.postgresUrl, database);
+    if (profile.ephemeral) await dropTestDatabase(profile.postgresUrl, database);
     await ensureDatabase(profile.postgresUrl, database);
     const applied = await applyMigrations(
       databaseUrl(profile, service),

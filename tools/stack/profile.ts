@@ -4,16 +4,19 @@ import { type ServiceSpec } from './services';
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 
 /**
- * Where one stack runs. `dev` is what `pnpm stack:up` starts; `test` is the suite's own
- * stack, on other ports, another broker and `_test` databases, so tests never touch dev data.
+ * Where one stack runs. `dev` is what `pnpm stack:up` starts; the others are stacks tools start
+ * for themselves (`test` for the suites, `faults` for `pnpm test:faults`, `bench` for
+ * `pnpm bench`), each on its own ports, broker and databases, so none touches another's data.
  */
 export interface StackProfile {
-  readonly name: 'dev' | 'test';
+  readonly name: ProfileName;
   readonly stateDir: string;
   readonly portOffset: number;
   /** The development mail sink (SMTP in, JSON API out) the notification service sends to. */
   readonly mail: { readonly smtpPort: number; readonly httpPort: number };
   readonly databaseSuffix: string;
+  /** Throwaway profiles start from empty databases and an empty broker every run. */
+  readonly ephemeral: boolean;
   /** Server URL without a database; each service gets its own database on it. */
   readonly postgresUrl: string;
   /** Given brokers are used as they are; otherwise a local broker instance is started. */
@@ -22,23 +25,40 @@ export interface StackProfile {
     | { readonly external: false; readonly instance: string; readonly port: number };
 }
 
+export const PROFILE_NAMES = ['dev', 'test', 'faults', 'bench'] as const;
+export type ProfileName = (typeof PROFILE_NAMES)[number];
+
+export function isProfileName(name: string): name is ProfileName {
+  return (PROFILE_NAMES as readonly string[]).includes(name);
+}
+
+/** Ports are the dev ports plus an offset per profile (services 30xx, mail 1025/8025, Kafka 9092). */
+const PORT_OFFSETS: Record<ProfileName, number> = { dev: 0, test: 100, faults: 200, bench: 300 };
+const KAFKA_PORTS: Record<ProfileName, number> = {
+  dev: 9092,
+  test: 19092,
+  faults: 29092,
+  bench: 39092,
+};
+
 const DEFAULT_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432';
 
-export function resolveProfile(name: StackProfile['name'], env: NodeJS.ProcessEnv): StackProfile {
-  const isTest = name === 'test';
+export function resolveProfile(name: ProfileName, env: NodeJS.ProcessEnv): StackProfile {
+  const offset = PORT_OFFSETS[name];
   const givenBrokers = env.KAFKA_BROKERS?.split(',')
     .map((broker) => broker.trim())
     .filter(Boolean);
   return {
     name,
     stateDir: path.join(REPO_ROOT, '.stack', name),
-    portOffset: isTest ? 100 : 0,
-    mail: isTest ? { smtpPort: 1125, httpPort: 8125 } : { smtpPort: 1025, httpPort: 8025 },
-    databaseSuffix: isTest ? '_test' : '',
+    portOffset: offset,
+    mail: { smtpPort: 1025 + offset, httpPort: 8025 + offset },
+    databaseSuffix: name === 'dev' ? '' : `_${name}`,
+    ephemeral: name !== 'dev',
     postgresUrl: env.POSTGRES_URL ?? DEFAULT_POSTGRES_URL,
     kafka: givenBrokers?.length
       ? { external: true, brokers: givenBrokers }
-      : { external: false, instance: name, port: isTest ? 19092 : 9092 },
+      : { external: false, instance: name, port: KAFKA_PORTS[name] },
   };
 }
 

@@ -125,8 +125,8 @@ function startKafka(profile: StackProfile, log: Log): void {
     return;
   }
   const { instance, port } = profile.kafka;
-  // The test broker starts empty every run, like the test databases.
-  if (profile.name === 'test')
+  // A throwaway profile's broker starts empty every run, like its databases.
+  if (profile.ephemeral)
     execFileSync('bash', [KAFKA_SCRIPT, 'clean', '--name', instance], { stdio: 'ignore' });
   execFileSync('bash', [KAFKA_SCRIPT, 'start', '--name', instance, '--port', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
