@@ -1,6 +1,6 @@
 import { MESSAGING_TABLES_SQL } from '@kafka-commerce/messaging';
 import { Client } from 'pg';
-import { dropTestDatabase, ensureDatabase } from '../db/migrate';
+import { dropThrowawayDatabase, ensureDatabase } from '../db/migrate';
 import { withDatabase } from '../stack/profile';
 
 export const BENCH_DATABASE = 'kc_bench_test';
@@ -17,7 +17,7 @@ CREATE TABLE effects (
 export async function prepareDatabase(
   serverUrl: string,
 ): Promise<{ readonly databaseUrl: string; readonly serverVersion: string }> {
-  await dropTestDatabase(serverUrl, BENCH_DATABASE);
+  await dropThrowawayDatabase(serverUrl, BENCH_DATABASE);
   await ensureDatabase(serverUrl, BENCH_DATABASE);
   const databaseUrl = withDatabase(serverUrl, BENCH_DATABASE);
   return withClient(databaseUrl, async (client) => {

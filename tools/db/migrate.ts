@@ -47,10 +47,15 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
   });
 }
 
-/** Drops a test database; refuses any database whose name does not say it is one. */
-export async function dropTestDatabase(serverUrl: string, database: string): Promise<void> {
-  if (!database.includes('test'))
-    throw new Error(`refusing to drop "${database}": not a test database`);
+/** Names a throwaway profile's databases end with (see StackProfile.databaseSuffix). */
+const THROWAWAY_DATABASE = /_(test|faults|bench)$/;
+
+/** Drops a throwaway database; refuses any database whose name does not say it is one. */
+export async function dropThrowawayDatabase(serverUrl: string, database: string): Promise<void> {
+  if (!THROWAWAY_DATABASE.test(database))
+    throw new Error(
+      `refusing to drop "${database}": not a throwaway (test, faults, bench) database`,
+    );
   await withAdminClient(serverUrl, async (admin) => {
     await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
   });

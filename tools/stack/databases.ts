@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { applyMigrations, dropTestDatabase, ensureDatabase } from '../db/migrate';
+import { applyMigrations, dropThrowawayDatabase, ensureDatabase } from '../db/migrate';
 import { databaseName, databaseUrl, REPO_ROOT, type StackProfile } from './profile';
 import { SERVICES } from './services';
 
@@ -13,7 +13,7 @@ export async function prepareDatabases(
 ): Promise<void> {
   for (const service of SERVICES) {
     const database = databaseName(profile, service);
-    if (profile.ephemeral) await dropTestDatabase(profile.postgresUrl, database);
+    if (profile.ephemeral) await dropThrowawayDatabase(profile.postgresUrl, database);
     await ensureDatabase(profile.postgresUrl, database);
     const applied = await applyMigrations(
       databaseUrl(profile, service),
