@@ -1,7 +1,7 @@
+import { type InboxClaim } from '@kafka-commerce/messaging';
 import { type OutgoingEvent } from '@kafka-commerce/events';
 import { type Product } from '../products/domain/product';
 import {
-  type InboxClaim,
   type LedgerChanges,
   type LedgerState,
   StockLedger,

@@ -9,6 +9,7 @@ import { EVENT_CATALOG, type EventEnvelope } from '@kafka-commerce/events';
 import { type Consumer, type EachBatchPayload, type IHeaders, Kafka } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { EventPublisher } from '../event-publisher';
+import { type InboxClaim } from '../inbox/inbox';
 import { KAFKA_CLIENT, KAFKA_RETRY } from '../kafka-connection';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
@@ -16,13 +17,26 @@ import { type BatchTarget, type FetchedMessage, processBatch } from './batch-pro
 import { EVENT_HANDLER_EXTRAS, type EventHandlerOptions } from './event-handler.decorator';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
-/** Where the event came from, for handlers that want it (`@Ctx()`). */
-export class KafkaEventContext extends BaseRpcContext<[topic: string, partition: number]> {
+/** Where the event came from and who consumes it, for handlers (`@Ctx()`). */
+export class KafkaEventContext extends BaseRpcContext<
+  [topic: string, partition: number, consumer: string]
+> {
   getTopic(): string {
     return this.args[0];
   }
   getPartition(): number {
     return this.args[1];
+  }
+  /**
+   * The consuming handler's name, `<service>.<topic>`: its consumer group and its name in the
+   * inbox. Handlers take it from here rather than spell it, so it cannot drift.
+   */
+  getConsumer(): string {
+    return this.args[2];
+  }
+  /** The inbox entry that marks `event` applied by this consumer. */
+  claimOf(event: { readonly eventId: string }): InboxClaim {
+    return { consumer: this.getConsumer(), eventId: event.eventId };
   }
 }
 
@@ -145,7 +159,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     if (batch.isEmpty()) return;
     const { topic, handler, options } = route;
     this.metrics.consumed.inc({ topic }, batch.messages.length);
-    const context = new KafkaEventContext([topic, batch.partition]);
+    const context = new KafkaEventContext([topic, batch.partition, route.consumer]);
     const run = (
       data: EventEnvelope | readonly EventEnvelope[],
       events: readonly EventEnvelope[],

@@ -8,6 +8,13 @@ const CLAIM_SQL = `
   ON CONFLICT DO NOTHING
   RETURNING event_id::text AS "eventId"`;
 
+/** A consumed event, applied at most once per consumer (the inbox's key). */
+export interface InboxClaim {
+  /** `<service>.<topic>`, from the transport (`KafkaEventContext.getConsumer()`). */
+  readonly consumer: string;
+  readonly eventId: string;
+}
+
 /**
  * The idempotent-consumer record. A handler claims the events it is about to apply inside
  * its own transaction; only the newly claimed ones may take effect. A redelivered event was
@@ -38,8 +45,7 @@ export class Inbox {
   /** Claims one event; false when it was already handled. */
   async claimOne(
     client: RawSqlClient<unknown>,
-    consumer: string,
-    eventId: string,
+    { consumer, eventId }: InboxClaim,
   ): Promise<boolean> {
     return (await this.claim(client, consumer, [eventId])).has(eventId);
   }

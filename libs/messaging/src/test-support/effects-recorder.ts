@@ -44,7 +44,8 @@ export function effectsRecorder(
     async record(@Payload() event: EventOf<typeof userRegisteredV1>): Promise<void> {
       script.check(event.eventId);
       await inTransaction(this.pool, async (client) => {
-        if (!(await this.inbox.claimOne(rawSql(client), consumer, event.eventId))) return;
+        if (!(await this.inbox.claimOne(rawSql(client), { consumer, eventId: event.eventId })))
+          return;
         await client.query(
           'INSERT INTO effects (event_id, message_key, label) VALUES ($1, $2, $3)',
           [event.eventId, event.payload.userId, event.payload.username],

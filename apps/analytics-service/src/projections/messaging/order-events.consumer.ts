@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   type EventsOnTopic,
   orderCancelledV1,
@@ -7,13 +7,9 @@ import {
   orderCreatedV1,
   TOPICS,
 } from '@kafka-commerce/events';
-import { EventHandler } from '@kafka-commerce/messaging';
-import { ANALYTICS_SERVICE } from '../../config/analytics-service.config';
+import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import { RecordOrdersHandler } from '../application/record-orders/record-orders.handler';
 import { type OrderFact } from '../domain/order-projection';
-
-/** Also the inbox's consumer name: it must never change, or events would be counted again. */
-const CONSUMER = `${ANALYTICS_SERVICE}.${TOPICS.orders.name}`;
 
 /** orders topic → order counts per status, confirmed revenue, top products. */
 @Controller()
@@ -24,9 +20,12 @@ export class OrderEventsConsumer {
     accepts: [orderCreatedV1, orderConfirmedV1, orderCancelledV1],
     batch: true,
   })
-  async onOrderEvents(@Payload() events: EventsOnTopic<'orders'>[]): Promise<void> {
+  async onOrderEvents(
+    @Payload() events: EventsOnTopic<'orders'>[],
+    @Ctx() delivery: KafkaEventContext,
+  ): Promise<void> {
     await this.recordOrders.execute({
-      consumer: CONSUMER,
+      consumer: delivery.getConsumer(),
       facts: events.map((event) => ({ eventId: event.eventId, fact: toFact(event) })),
     });
   }

@@ -1,18 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   type EventsOnTopic,
   paymentProcessedV1,
   paymentRefundedV1,
   TOPICS,
 } from '@kafka-commerce/events';
-import { EventHandler } from '@kafka-commerce/messaging';
-import { ANALYTICS_SERVICE } from '../../config/analytics-service.config';
+import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import { RecordPaymentsHandler } from '../application/record-payments/record-payments.handler';
 import { type ProcessedPayment } from '../domain/payment-projection';
-
-/** Also the inbox's consumer name: it must never change, or events would be counted again. */
-const CONSUMER = `${ANALYTICS_SERVICE}.${TOPICS.payments.name}`;
 
 /** payments topic → payment success rate. */
 @Controller()
@@ -24,9 +20,12 @@ export class PaymentEventsConsumer {
     accepts: [paymentProcessedV1, paymentRefundedV1],
     batch: true,
   })
-  async onPaymentEvents(@Payload() events: EventsOnTopic<'payments'>[]): Promise<void> {
+  async onPaymentEvents(
+    @Payload() events: EventsOnTopic<'payments'>[],
+    @Ctx() delivery: KafkaEventContext,
+  ): Promise<void> {
     await this.recordPayments.execute({
-      consumer: CONSUMER,
+      consumer: delivery.getConsumer(),
       payments: events.map((event) => ({ eventId: event.eventId, fact: toPayment(event) })),
     });
   }

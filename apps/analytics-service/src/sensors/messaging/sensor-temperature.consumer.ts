@@ -1,12 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { type EventOf, sensorTemperatureRecordedV1, TOPICS } from '@kafka-commerce/events';
-import { EventHandler } from '@kafka-commerce/messaging';
-import { ANALYTICS_SERVICE } from '../../config/analytics-service.config';
+import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import { AccumulateReadingsHandler } from '../application/accumulate-readings/accumulate-readings.handler';
-
-/** Also the inbox's consumer name: it must never change, or readings would be counted again. */
-const CONSUMER = `${ANALYTICS_SERVICE}.${TOPICS.sensorTemperature.name}`;
 
 /** sensor.temperature → per-sensor windows, a fetched batch per transaction. */
 @Controller()
@@ -19,7 +15,8 @@ export class SensorTemperatureConsumer {
   })
   async onReadings(
     @Payload() events: EventOf<typeof sensorTemperatureRecordedV1>[],
+    @Ctx() delivery: KafkaEventContext,
   ): Promise<void> {
-    await this.accumulate.execute({ consumer: CONSUMER, events });
+    await this.accumulate.execute({ consumer: delivery.getConsumer(), events });
   }
 }

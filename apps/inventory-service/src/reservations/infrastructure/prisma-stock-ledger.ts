@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Inbox, Outbox, outboxCte } from '@kafka-commerce/messaging';
+import { Inbox, Outbox, outboxCte, type InboxClaim } from '@kafka-commerce/messaging';
 import { InventoryDatabase } from '../../database';
 import { Prisma } from '../../generated/prisma/client';
 import { lockProducts } from '../../products/infrastructure/product-record';
 import {
-  type InboxClaim,
   type LedgerChanges,
   type LedgerState,
   StockLedger,
@@ -31,7 +30,7 @@ export class PrismaStockLedger extends StockLedger {
     decide: (state: LedgerState) => LedgerChanges,
   ): Promise<boolean> {
     return this.db.$transaction(async (tx) => {
-      if (!(await this.inbox.claimOne(tx, claim.consumer, claim.eventId))) return false;
+      if (!(await this.inbox.claimOne(tx, claim))) return false;
       // Reservation first, then products: the same lock order in every transaction.
       const reservation = await lockReservation(tx, orderId);
       const lines = reservation?.lines.map((line) => line.productId) ?? [];

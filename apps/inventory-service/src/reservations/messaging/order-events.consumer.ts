@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   type EventOf,
   orderCancelledV1,
@@ -7,14 +7,10 @@ import {
   orderCreatedV1,
   TOPICS,
 } from '@kafka-commerce/events';
-import { EventHandler } from '@kafka-commerce/messaging';
-import { INVENTORY_SERVICE } from '../../config/inventory-service.config';
+import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import { ConfirmReservationHandler } from '../application/confirm-reservation/confirm-reservation.handler';
 import { ReleaseReservationHandler } from '../application/release-reservation/release-reservation.handler';
 import { ReserveStockHandler } from '../application/reserve-stock/reserve-stock.handler';
-
-/** Also the inbox's consumer name: it must never change, or events would be applied again. */
-const CONSUMER = `${INVENTORY_SERVICE}.${TOPICS.orders.name}`;
 
 type OrderEvent =
   | EventOf<typeof orderCreatedV1>
@@ -36,16 +32,19 @@ export class OrderEventsConsumer {
   @EventHandler(TOPICS.orders.name, {
     accepts: [orderCreatedV1, orderConfirmedV1, orderCancelledV1],
   })
-  async onOrderEvent(@Payload() event: OrderEvent): Promise<void> {
+  async onOrderEvent(
+    @Payload() event: OrderEvent,
+    @Ctx() delivery: KafkaEventContext,
+  ): Promise<void> {
     switch (event.type) {
       case 'order.created':
-        await this.reserveStock.execute({ consumer: CONSUMER, event });
+        await this.reserveStock.execute({ consumer: delivery.getConsumer(), event });
         return;
       case 'order.confirmed':
-        await this.confirmReservation.execute({ consumer: CONSUMER, event });
+        await this.confirmReservation.execute({ consumer: delivery.getConsumer(), event });
         return;
       case 'order.cancelled':
-        await this.releaseReservation.execute({ consumer: CONSUMER, event });
+        await this.releaseReservation.execute({ consumer: delivery.getConsumer(), event });
         return;
     }
   }

@@ -45,7 +45,7 @@ export class PrismaNotificationLog extends NotificationLog {
       effects.notifications.map((draft) => ({ eventId, draft })),
     );
     return this.db.$transaction(async (tx) => {
-      if (!(await this.inbox.claimOne(tx, consumer, eventId))) return [];
+      if (!(await this.inbox.claimOne(tx, { consumer, eventId }))) return [];
       return tx.$queryRawUnsafe<ClaimedNotification[]>(
         RECORD_SQL,
         notifications,

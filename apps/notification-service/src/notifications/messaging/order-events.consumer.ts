@@ -1,13 +1,9 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { orderCancelledV1, orderConfirmedV1, orderCreatedV1, TOPICS } from '@kafka-commerce/events';
-import { EventHandler } from '@kafka-commerce/messaging';
-import { NOTIFICATION_SERVICE } from '../../config/notification-service.config';
+import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import { NotifyOnEventHandler } from '../application/notify-on-event/notify-on-event.handler';
 import { type OrderEvent } from '../domain/notifiable-event';
-
-/** Also the inbox's consumer name: it must never change, or events would be applied again. */
-const CONSUMER = `${NOTIFICATION_SERVICE}.${TOPICS.orders.name}`;
 
 /**
  * orders topic: order.created feeds the order-owner projection (payment mail is addressed
@@ -20,12 +16,15 @@ export class OrderEventsConsumer {
   @EventHandler(TOPICS.orders.name, {
     accepts: [orderCreatedV1, orderConfirmedV1, orderCancelledV1],
   })
-  async onOrderEvent(@Payload() event: OrderEvent): Promise<void> {
+  async onOrderEvent(
+    @Payload() event: OrderEvent,
+    @Ctx() delivery: KafkaEventContext,
+  ): Promise<void> {
     switch (event.type) {
       case 'order.created':
       case 'order.confirmed':
       case 'order.cancelled':
-        await this.notify.execute({ consumer: CONSUMER, event });
+        await this.notify.execute({ consumer: delivery.getConsumer(), event });
         return;
     }
   }

@@ -1,12 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { type EventOf, inventoryLowStockV1, TOPICS } from '@kafka-commerce/events';
-import { EventHandler } from '@kafka-commerce/messaging';
-import { NOTIFICATION_SERVICE } from '../../config/notification-service.config';
+import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import { NotifyOnEventHandler } from '../application/notify-on-event/notify-on-event.handler';
-
-/** Also the inbox's consumer name: it must never change, or events would be applied again. */
-const CONSUMER = `${NOTIFICATION_SERVICE}.${TOPICS.products.name}`;
 
 /** products topic: low-stock warnings to operations; catalog changes concern us not. */
 @Controller()
@@ -15,7 +11,10 @@ export class ProductEventsConsumer {
 
   // Catalog events share the topic: the transport acknowledges them without a handler call.
   @EventHandler(TOPICS.products.name, { accepts: [inventoryLowStockV1] })
-  async onLowStock(@Payload() event: EventOf<typeof inventoryLowStockV1>): Promise<void> {
-    await this.notify.execute({ consumer: CONSUMER, event });
+  async onLowStock(
+    @Payload() event: EventOf<typeof inventoryLowStockV1>,
+    @Ctx() delivery: KafkaEventContext,
+  ): Promise<void> {
+    await this.notify.execute({ consumer: delivery.getConsumer(), event });
   }
 }

@@ -1,20 +1,16 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   inventoryLowStockV1,
   productCreatedV1,
   productUpdatedV1,
   TOPICS,
 } from '@kafka-commerce/events';
-import { EventHandler } from '@kafka-commerce/messaging';
-import { ORDER_SERVICE } from '../../config/order-service.config';
+import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import {
   type ProductEvent,
   ProjectProductsHandler,
 } from '../application/project-products/project-products.handler';
-
-/** Also the inbox's consumer name: it must never change, or events would be applied again. */
-const CONSUMER = `${ORDER_SERVICE}.${TOPICS.products.name}`;
 
 /** products topic → price catalog, a fetched batch per transaction. */
 @Controller()
@@ -25,7 +21,10 @@ export class ProductEventsConsumer {
     accepts: [productCreatedV1, productUpdatedV1, inventoryLowStockV1],
     batch: true,
   })
-  async onProductEvents(@Payload() events: ProductEvent[]): Promise<void> {
-    await this.projectProducts.execute({ consumer: CONSUMER, events });
+  async onProductEvents(
+    @Payload() events: ProductEvent[],
+    @Ctx() delivery: KafkaEventContext,
+  ): Promise<void> {
+    await this.projectProducts.execute({ consumer: delivery.getConsumer(), events });
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type OutgoingEvent } from '@kafka-commerce/events';
-import { Inbox, Outbox } from '@kafka-commerce/messaging';
+import { Inbox, Outbox, type InboxClaim } from '@kafka-commerce/messaging';
 import { isUniqueViolation } from '@kafka-commerce/platform';
 import { OrderDatabase } from '../../database';
 import {
   DuplicateIdempotencyKeyError,
-  type InboxClaim,
   type OrderChange,
   type OrderPage,
   OrderRepository,
@@ -80,7 +79,7 @@ export class PrismaOrderRepository extends OrderRepository {
 
   update(orderId: string, change: OrderChange, claim?: InboxClaim): Promise<UpdateOutcome> {
     return this.db.$transaction(async (tx): Promise<UpdateOutcome> => {
-      if (claim && !(await this.inbox.claimOne(tx, claim.consumer, claim.eventId))) {
+      if (claim && !(await this.inbox.claimOne(tx, claim))) {
         return { kind: 'duplicate' };
       }
       // The row lock serialises a customer's cancel with the saga's events for the same

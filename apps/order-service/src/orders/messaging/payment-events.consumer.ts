@@ -1,15 +1,11 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { type EventOf, paymentProcessedV1, TOPICS } from '@kafka-commerce/events';
-import { EventHandler } from '@kafka-commerce/messaging';
-import { ORDER_SERVICE } from '../../config/order-service.config';
+import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import {
   type SagaOutcome,
   SettleOrderHandler,
 } from '../application/settle-order/settle-order.handler';
-
-/** Also the inbox's consumer name: it must never change, or events would be applied again. */
-const CONSUMER = `${ORDER_SERVICE}.${TOPICS.payments.name}`;
 
 /** When payment-service gives no reason for a failure. */
 const PAYMENT_FAILED = 'payment_failed';
@@ -23,9 +19,12 @@ export class PaymentEventsConsumer {
   constructor(private readonly settleOrder: SettleOrderHandler) {}
 
   @EventHandler(TOPICS.payments.name, { accepts: [paymentProcessedV1] })
-  async onPaymentProcessed(@Payload() event: EventOf<typeof paymentProcessedV1>): Promise<void> {
+  async onPaymentProcessed(
+    @Payload() event: EventOf<typeof paymentProcessedV1>,
+    @Ctx() delivery: KafkaEventContext,
+  ): Promise<void> {
     await this.settleOrder.execute({
-      consumer: CONSUMER,
+      consumer: delivery.getConsumer(),
       eventId: event.eventId,
       orderId: event.payload.orderId,
       outcome: outcomeOf(event.payload),

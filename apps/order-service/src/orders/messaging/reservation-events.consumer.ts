@@ -1,12 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { type EventOf, inventoryRejectedV1, TOPICS } from '@kafka-commerce/events';
-import { EventHandler } from '@kafka-commerce/messaging';
-import { ORDER_SERVICE } from '../../config/order-service.config';
+import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import { SettleOrderHandler } from '../application/settle-order/settle-order.handler';
-
-/** Also the inbox's consumer name: it must never change, or events would be applied again. */
-const CONSUMER = `${ORDER_SERVICE}.${TOPICS.reservations.name}`;
 
 /**
  * reservations topic → a rejected reservation cancels the order. Reserved (the order waits
@@ -18,9 +14,12 @@ export class ReservationEventsConsumer {
   constructor(private readonly settleOrder: SettleOrderHandler) {}
 
   @EventHandler(TOPICS.reservations.name, { accepts: [inventoryRejectedV1] })
-  async onRejected(@Payload() event: EventOf<typeof inventoryRejectedV1>): Promise<void> {
+  async onRejected(
+    @Payload() event: EventOf<typeof inventoryRejectedV1>,
+    @Ctx() delivery: KafkaEventContext,
+  ): Promise<void> {
     await this.settleOrder.execute({
-      consumer: CONSUMER,
+      consumer: delivery.getConsumer(),
       eventId: event.eventId,
       orderId: event.payload.orderId,
       outcome: { kind: 'cancel', reason: event.payload.reason },

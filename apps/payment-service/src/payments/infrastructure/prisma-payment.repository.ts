@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Inbox, Outbox } from '@kafka-commerce/messaging';
+import { Inbox, Outbox, type InboxClaim } from '@kafka-commerce/messaging';
 import { isUniqueViolation } from '@kafka-commerce/platform';
 import { PaymentDatabase } from '../../database';
 import {
   type ChangeOutcome,
   type DecidePaymentChange,
-  type InboxClaim,
   type OwnerScope,
   PaymentRepository,
 } from '../application/ports/payment.repository';
@@ -50,7 +49,7 @@ export class PrismaPaymentRepository extends PaymentRepository {
     decide: DecidePaymentChange,
   ): Promise<ChangeOutcome> {
     return this.db.$transaction(async (tx): Promise<ChangeOutcome> => {
-      if (claim && !(await this.inbox.claimOne(tx, claim.consumer, claim.eventId))) {
+      if (claim && !(await this.inbox.claimOne(tx, claim))) {
         return { changed: false };
       }
       // Serialises the changes of one order's payment (a charge being recorded, a concurrent

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   type EventOf,
   orderCancelledV1,
@@ -8,13 +8,9 @@ import {
   toDecimal,
   TOPICS,
 } from '@kafka-commerce/events';
-import { EventHandler } from '@kafka-commerce/messaging';
-import { PAYMENT_SERVICE } from '../../config/payment-service.config';
+import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import { CancelPaymentHandler } from '../application/cancel-payment/cancel-payment.handler';
 import { OpenPaymentHandler } from '../application/open-payment/open-payment.handler';
-
-/** Also the inbox's consumer name: it must never change, or events would be applied again. */
-const CONSUMER = `${PAYMENT_SERVICE}.${TOPICS.orders.name}`;
 
 type OrderEvent = EventOf<
   typeof orderCreatedV1 | typeof orderConfirmedV1 | typeof orderCancelledV1
@@ -31,11 +27,14 @@ export class OrderEventsConsumer {
   @EventHandler(TOPICS.orders.name, {
     accepts: [orderCreatedV1, orderConfirmedV1, orderCancelledV1],
   })
-  async onOrderEvent(@Payload() event: OrderEvent): Promise<void> {
+  async onOrderEvent(
+    @Payload() event: OrderEvent,
+    @Ctx() delivery: KafkaEventContext,
+  ): Promise<void> {
     switch (event.type) {
       case 'order.created':
         await this.openPayment.execute({
-          consumer: CONSUMER,
+          consumer: delivery.getConsumer(),
           eventId: event.eventId,
           orderId: event.payload.orderId,
           userId: event.payload.userId,
@@ -48,7 +47,7 @@ export class OrderEventsConsumer {
         return;
       case 'order.cancelled':
         await this.cancelPayment.execute({
-          consumer: CONSUMER,
+          consumer: delivery.getConsumer(),
           eventId: event.eventId,
           orderId: event.payload.orderId,
         });

@@ -1,3 +1,4 @@
+import { KafkaEventContext } from '@kafka-commerce/messaging';
 import { randomUUID } from 'node:crypto';
 import {
   type EventDefinition,
@@ -18,6 +19,9 @@ import {
 import { paymentTestBed } from '../application/testing/payment-test-bed';
 import { OrderEventsConsumer } from './order-events.consumer';
 import { ReservationEventsConsumer } from './reservation-events.consumer';
+
+const fromOrders = new KafkaEventContext(['orders', 0, 'payment-service.orders']);
+const fromReservations = new KafkaEventContext(['reservations', 0, 'payment-service.reservations']);
 
 function envelope<TDefinition extends EventDefinition>(
   definition: TDefinition,
@@ -48,7 +52,7 @@ describe('payment consumers', () => {
   it('run the saga: intent, charge on reservation, refund on cancellation', async () => {
     const { bed, orders, reservations } = consumers();
 
-    await orders.onOrderEvent(envelope(orderCreatedV1, orderCreatedV1Fixture));
+    await orders.onOrderEvent(envelope(orderCreatedV1, orderCreatedV1Fixture), fromOrders);
     expect(bed.payments.payments.get(orderId)).toMatchObject({
       status: 'AWAITING_RESERVATION',
       terms: { userId: orderCreatedV1Fixture.userId, method: 'card' },
@@ -56,13 +60,15 @@ describe('payment consumers', () => {
 
     await reservations.onReservationEvent(
       envelope(inventoryReservedV1, inventoryReservedV1Fixture),
+      fromReservations,
     );
-    await orders.onOrderEvent(envelope(orderConfirmedV1, orderConfirmedV1Fixture));
+    await orders.onOrderEvent(envelope(orderConfirmedV1, orderConfirmedV1Fixture), fromOrders);
     expect(bed.payments.payments.get(orderId)?.status).toBe('SUCCEEDED');
 
-    await orders.onOrderEvent(envelope(orderCancelledV1, orderCancelledV1Fixture));
+    await orders.onOrderEvent(envelope(orderCancelledV1, orderCancelledV1Fixture), fromOrders);
     await reservations.onReservationEvent(
       envelope(inventoryReleasedV1, inventoryReleasedV1Fixture),
+      fromReservations,
     );
     expect(bed.payments.outbox.map((event) => event.envelope.payload)).toEqual([
       expect.objectContaining({ status: 'SUCCEEDED', amount: '44.98', paymentMethod: 'card' }),
@@ -72,10 +78,11 @@ describe('payment consumers', () => {
 
   it('ignore a rejection: the order is cancelled by order-service', async () => {
     const { bed, orders, reservations } = consumers();
-    await orders.onOrderEvent(envelope(orderCreatedV1, orderCreatedV1Fixture));
+    await orders.onOrderEvent(envelope(orderCreatedV1, orderCreatedV1Fixture), fromOrders);
 
     await reservations.onReservationEvent(
       envelope(inventoryRejectedV1, inventoryRejectedV1Fixture),
+      fromReservations,
     );
 
     expect(bed.payments.payments.get(orderId)?.status).toBe('AWAITING_RESERVATION');

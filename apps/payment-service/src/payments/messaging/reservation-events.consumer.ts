@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   type EventOf,
   inventoryRejectedV1,
@@ -7,12 +7,8 @@ import {
   inventoryReservedV1,
   TOPICS,
 } from '@kafka-commerce/events';
-import { EventHandler } from '@kafka-commerce/messaging';
-import { PAYMENT_SERVICE } from '../../config/payment-service.config';
+import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import { ChargePaymentHandler } from '../application/charge-payment/charge-payment.handler';
-
-/** Also the inbox's consumer name: it must never change, or events would be applied again. */
-const CONSUMER = `${PAYMENT_SERVICE}.${TOPICS.reservations.name}`;
 
 type ReservationEvent = EventOf<
   typeof inventoryReservedV1 | typeof inventoryRejectedV1 | typeof inventoryReleasedV1
@@ -26,11 +22,14 @@ export class ReservationEventsConsumer {
   @EventHandler(TOPICS.reservations.name, {
     accepts: [inventoryReservedV1, inventoryRejectedV1, inventoryReleasedV1],
   })
-  async onReservationEvent(@Payload() event: ReservationEvent): Promise<void> {
+  async onReservationEvent(
+    @Payload() event: ReservationEvent,
+    @Ctx() delivery: KafkaEventContext,
+  ): Promise<void> {
     switch (event.type) {
       case 'inventory.reserved':
         await this.chargePayment.execute({
-          consumer: CONSUMER,
+          consumer: delivery.getConsumer(),
           eventId: event.eventId,
           orderId: event.payload.orderId,
         });

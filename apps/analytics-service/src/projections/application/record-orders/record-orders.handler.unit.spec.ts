@@ -1,3 +1,4 @@
+import { KafkaEventContext } from '@kafka-commerce/messaging';
 import {
   type Line,
   orderCancelled,
@@ -11,6 +12,8 @@ import { InMemoryProjections } from '../../../testing/in-memory-projections';
 import { OrderEventsConsumer } from '../../messaging/order-events.consumer';
 import { GetSummaryHandler } from '../get-summary/get-summary.handler';
 import { RecordOrdersHandler } from './record-orders.handler';
+
+const delivery = new KafkaEventContext(['orders', 0, 'analytics-service.orders']);
 
 const lines: Line[] = [
   { productId: PRODUCT_A, quantity: 2, unitPrice: '19.99' },
@@ -29,7 +32,7 @@ function setup() {
   const summary = new GetSummaryHandler(projections.reader);
   return {
     summary: () => summary.execute(),
-    deliver: (...events: OrderEvent[]) => consumer.onOrderEvents(events),
+    deliver: (...events: OrderEvent[]) => consumer.onOrderEvents(events, delivery),
   };
 }
 

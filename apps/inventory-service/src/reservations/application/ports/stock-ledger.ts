@@ -1,4 +1,5 @@
 import { type OutgoingEvent } from '@kafka-commerce/events';
+import { type InboxClaim } from '@kafka-commerce/messaging';
 import { type Product } from '../../../products/domain/product';
 import { type Reservation } from '../../domain/reservation';
 
@@ -15,11 +16,6 @@ export interface LedgerChanges {
   readonly reservation?: Reservation;
   readonly products?: readonly Product[];
   readonly events?: readonly OutgoingEvent[];
-}
-
-export interface InboxClaim {
-  readonly consumer: string;
-  readonly eventId: string;
 }
 
 /** Port: stock and reservations, changed once per consumed event. */

@@ -1,11 +1,6 @@
 import { type OutgoingEvent } from '@kafka-commerce/events';
+import { type InboxClaim } from '@kafka-commerce/messaging';
 import { type Order } from '../../domain/order';
-
-/** The consumed event a change comes from: applied at most once per consumer. */
-export interface InboxClaim {
-  readonly consumer: string;
-  readonly eventId: string;
-}
 
 export interface OrderUpdate {
   /** The new state; history entries beyond the stored ones are appended. */

@@ -1,8 +1,8 @@
+import { type InboxClaim } from '@kafka-commerce/messaging';
 import { type OutgoingEvent } from '@kafka-commerce/events';
 import { type Order } from '../../domain/order';
 import {
   DuplicateIdempotencyKeyError,
-  type InboxClaim,
   type OrderChange,
   type OrderPage,
   OrderRepository,

@@ -1,9 +1,6 @@
+import { type InboxClaim } from '@kafka-commerce/messaging';
 import { randomUUID } from 'node:crypto';
-import {
-  type ChangeOutcome,
-  type DecidePaymentChange,
-  type InboxClaim,
-} from '../ports/payment.repository';
+import { type ChangeOutcome, type DecidePaymentChange } from '../ports/payment.repository';
 import { CancelPaymentHandler } from '../cancel-payment/cancel-payment.handler';
 import { OpenPaymentHandler } from '../open-payment/open-payment.handler';
 import { PaymentSettlement } from '../settle-payment/payment-settlement';

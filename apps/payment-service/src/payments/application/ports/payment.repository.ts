@@ -1,11 +1,6 @@
 import { type OutgoingEvent } from '@kafka-commerce/events';
+import { type InboxClaim } from '@kafka-commerce/messaging';
 import { type Payment } from '../../domain/payment';
-
-/** The consumed event a change comes from: it is applied at most once per consumer. */
-export interface InboxClaim {
-  readonly consumer: string;
-  readonly eventId: string;
-}
 
 /** A new state for the order's payment and the events that announce it. */
 export interface PaymentChange {

@@ -1,9 +1,9 @@
+import { type InboxClaim } from '@kafka-commerce/messaging';
 import { type OutgoingEvent } from '@kafka-commerce/events';
 import { isCharge, type Payment } from '../../domain/payment';
 import {
   type ChangeOutcome,
   type DecidePaymentChange,
-  type InboxClaim,
   type OwnerScope,
   PaymentRepository,
 } from '../ports/payment.repository';
