@@ -34,11 +34,13 @@ export function isProfileName(name: string): name is ProfileName {
 
 /** Ports are the dev ports plus an offset per profile (services 30xx, mail 1025/8025, Kafka 9092). */
 const PORT_OFFSETS: Record<ProfileName, number> = { dev: 0, test: 100, faults: 200, bench: 300 };
+// Apart from every other broker the repo starts: the int-test backend (29092), a Kafka
+// outage test (49092), the compose smoke test (39092) and the bench's own broker (59092).
 const KAFKA_PORTS: Record<ProfileName, number> = {
   dev: 9092,
   test: 19092,
-  faults: 29092,
-  bench: 39092,
+  faults: 29192,
+  bench: 39192,
 };
 
 const DEFAULT_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432';
