@@ -15,3 +15,5 @@ export * from './metrics/messaging-metrics';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './raw-sql-client';
+export * from './sql/inline-sql';
+export * from './sql/two-trip-transaction';

@@ -1,12 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { type RawSqlClient } from '../raw-sql-client';
+import { type Pool } from 'pg';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
+import { type RawSqlClient } from '../raw-sql-client';
+import { type SqlStatement } from '../sql/inline-sql';
+import { type Decision, transactInTwoTrips } from '../sql/two-trip-transaction';
 
 const CLAIM_SQL = `
   INSERT INTO processed_events (consumer, event_id)
   SELECT $1, id::uuid FROM jsonb_array_elements_text($2::jsonb) AS id
   ON CONFLICT DO NOTHING
   RETURNING event_id::text AS "eventId"`;
+
+/**
+ * The claim as a common table expression `name` (`name AS (…)`), for writes that need no
+ * read first and so can apply an event in one statement, without a transaction: the CTE
+ * yields the event id when the event is new and no row when it was handled before, so
+ * joining it gates every other write of the statement. `consumer` and `eventId` are the
+ * statement's placeholders for them.
+ */
+export function inboxClaimCte(name: string, consumer: string, eventId: string): string {
+  return `${name} AS (
+    INSERT INTO processed_events (consumer, event_id) VALUES (${consumer}, ${eventId}::uuid)
+    ON CONFLICT DO NOTHING
+    RETURNING event_id)`;
+}
+
+/** What `applyOnce` did: the decision's result, or nothing for an event handled before. */
+export type Applied<T> =
+  { readonly applied: true; readonly result: T } | { readonly applied: false };
 
 /** A consumed event, applied at most once per consumer (the inbox's key). */
 export interface InboxClaim {
@@ -40,6 +61,36 @@ export class Inbox {
     const duplicates = new Set(eventIds).size - claimed.size;
     if (duplicates > 0) this.metrics.duplicates.inc({ consumer }, duplicates);
     return claimed;
+  }
+
+  /**
+   * Applies one consumed event at most once, in one transaction of two round trips
+   * (transactInTwoTrips): the claim goes first with the locking `reads`, and `decide` runs
+   * on their rows only when the event is new; a redelivery commits nothing. Without a claim
+   * (a change that comes from a request, not an event) it is the same transaction.
+   */
+  async applyOnce<T>(
+    pool: Pool,
+    claim: InboxClaim | null,
+    reads: readonly SqlStatement[],
+    decide: (rows: readonly unknown[][]) => Decision<T>,
+  ): Promise<Applied<T>> {
+    const claims: SqlStatement[] = claim
+      ? [{ text: CLAIM_SQL, values: [claim.consumer, JSON.stringify([claim.eventId])] }]
+      : [];
+    return transactInTwoTrips(pool, [...claims, ...reads], (rows): Decision<Applied<T>> => {
+      if (claim && rows[0]?.length === 0) {
+        this.metrics.duplicates.inc({ consumer: claim.consumer });
+        return { write: null, result: { applied: false } };
+      }
+      const { write, result } = decide(rows.slice(claims.length));
+      return { write, result: { applied: true, result } };
+    });
+  }
+
+  /** Counts a redelivered event that an `inboxClaimCte` statement left alone. */
+  countDuplicate(consumer: string): void {
+    this.metrics.duplicates.inc({ consumer });
   }
 
   /** Claims one event; false when it was already handled. */

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { type ReadinessProbe } from '../readiness-probe';
 
 /** The part of a generated Prisma client the platform needs. */
@@ -19,19 +20,31 @@ export type PrismaClientClass<TClient extends PrismaClientLike> = new (options: 
  * queue instead. Transactions that need other limits still pass their own options.
  */
 const CONNECTION_WAIT_MS = 10_000;
+const LOCK_WAIT_MS = 15_000;
+
+/**
+ * The service's connection pool, shared by its Prisma client and the hot paths that talk to
+ * pg directly (`Inbox.applyOnce`); the class is its injection token.
+ */
+export class DatabasePool extends Pool {}
 
 /** Readiness of the service's database, and its closing at the end of the shutdown sequence. */
 export class DatabaseProbe implements ReadinessProbe {
   readonly probeName = 'database';
 
-  constructor(private readonly client: PrismaClientLike) {}
+  constructor(
+    private readonly client: PrismaClientLike,
+    private readonly pool: DatabasePool,
+  ) {}
 
   async ping(): Promise<void> {
     await this.client.$queryRawUnsafe('SELECT 1');
   }
 
-  close(): Promise<void> {
-    return this.client.$disconnect();
+  /** Prisma leaves a pool it was given open: it is ended here, after the client. */
+  async close(): Promise<void> {
+    await this.client.$disconnect();
+    await this.pool.end();
   }
 }
 
@@ -39,7 +52,8 @@ export class DatabaseProbe implements ReadinessProbe {
 export class DatabaseModule {
   /**
    * Provides the service's generated Prisma client (the class is its own injection token)
-   * over the pg driver adapter, which needs no downloaded query engine.
+   * over the pg driver adapter, which needs no downloaded query engine, and the adapter's
+   * pool as DatabasePool.
    */
   static forClient<TClient extends PrismaClientLike>(
     client: PrismaClientClass<TClient>,
@@ -50,20 +64,32 @@ export class DatabaseModule {
       global: true,
       providers: [
         {
-          provide: client,
+          provide: DatabasePool,
           useFactory: () =>
-            new client({
-              adapter: new PrismaPg({ connectionString: databaseUrl }),
-              transactionOptions: { maxWait: CONNECTION_WAIT_MS },
+            new DatabasePool({
+              connectionString: databaseUrl,
+              connectionTimeoutMillis: CONNECTION_WAIT_MS,
+              // Bounds a transaction stuck on a row lock (many orders for one product queue on
+              // it), as Prisma's transaction timeout does for its own transactions.
+              lock_timeout: LOCK_WAIT_MS,
             }),
         },
         {
+          provide: client,
+          useFactory: (pool: DatabasePool) =>
+            new client({
+              adapter: new PrismaPg(pool),
+              transactionOptions: { maxWait: CONNECTION_WAIT_MS },
+            }),
+          inject: [DatabasePool],
+        },
+        {
           provide: DatabaseProbe,
-          useFactory: (db: TClient) => new DatabaseProbe(db),
-          inject: [client],
+          useFactory: (db: TClient, pool: DatabasePool) => new DatabaseProbe(db, pool),
+          inject: [client, DatabasePool],
         },
       ],
-      exports: [client, DatabaseProbe],
+      exports: [client, DatabasePool, DatabaseProbe],
     };
   }
 }

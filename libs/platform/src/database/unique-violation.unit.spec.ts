@@ -10,8 +10,9 @@ const rawFailure = (kind: string) => ({
 });
 
 describe('isUniqueViolation', () => {
-  it('tells a unique violation, from a model query or a raw statement, from other errors', () => {
+  it('tells a unique violation, from a model query, a raw statement or pg, from other errors', () => {
     expect(isUniqueViolation({ code: 'P2002' })).toBe(true);
+    expect(isUniqueViolation({ code: '23505', severity: 'ERROR' })).toBe(true);
     expect(isUniqueViolation(rawFailure('UniqueConstraintViolation'))).toBe(true);
     expect(isUniqueViolation(rawFailure('NullConstraintViolation'))).toBe(false);
     expect(isUniqueViolation({ code: 'P2025' })).toBe(false);
