@@ -18,7 +18,7 @@ import { SmtpEmailChannel } from './infrastructure/channels/smtp-email.channel';
 import { SMTP_SETTINGS, type SmtpSettings } from './infrastructure/channels/smtp-settings';
 import { PendingNotificationsPoller } from './infrastructure/pending-notifications.poller';
 import { PrismaDeliveryQueue } from './infrastructure/prisma-delivery-queue';
-import { PrismaNotificationLog } from './infrastructure/prisma-notification-log';
+import { SqlNotificationLog } from './infrastructure/sql-notification-log';
 import { PrismaNotificationReader } from './infrastructure/prisma-notification.reader';
 import { PrismaRecipientDirectory } from './infrastructure/prisma-recipient.directory';
 import { OrderEventsConsumer } from './messaging/order-events.consumer';
@@ -43,7 +43,7 @@ import { SensorAlertConsumer } from './messaging/sensor-alert.consumer';
     DevSmsChannel,
     DevPushChannel,
     { provide: NotificationChannels, useClass: ChannelRouter },
-    { provide: NotificationLog, useClass: PrismaNotificationLog },
+    { provide: NotificationLog, useClass: SqlNotificationLog },
     { provide: DeliveryQueue, useClass: PrismaDeliveryQueue },
     { provide: NotificationReader, useClass: PrismaNotificationReader },
     { provide: RecipientDirectory, useClass: PrismaRecipientDirectory },

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AuthModule } from '@kafka-commerce/auth';
 import { Inbox } from '@kafka-commerce/messaging';
+import { DatabasePool } from '@kafka-commerce/platform';
 import { loadNotificationServiceConfig } from '../config/notification-service.config';
 import { NOTIFICATION_SERVICE_CONFIG } from '../config/notification-service-config.token';
 import { RecordContactsHandler } from '../contacts/application/record-contact/record-contacts.handler';
@@ -31,9 +32,10 @@ const PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----';
       }),
     },
     { provide: NotificationDatabase, useValue: {} },
+    { provide: DatabasePool, useValue: {} },
     { provide: Inbox, useValue: {} },
   ],
-  exports: [NOTIFICATION_SERVICE_CONFIG, NotificationDatabase, Inbox],
+  exports: [NOTIFICATION_SERVICE_CONFIG, NotificationDatabase, DatabasePool, Inbox],
 })
 class PlatformStubModule {}
 

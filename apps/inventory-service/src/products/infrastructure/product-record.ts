@@ -1,5 +1,5 @@
 import { toDecimal, toMoney } from '@kafka-commerce/events';
-import { type Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 import { type Product } from '../domain/product';
 
 /** A products row as Prisma or the locking query returns it (price as Decimal or text). */
@@ -35,6 +35,11 @@ export function countersOf(product: Product): Prisma.ProductUpdateInput {
   };
 }
 
+const PRODUCT_COLUMNS = Prisma.raw(`
+  id::text AS id, sku, name, price::text AS price, stock, reserved, sold,
+  initial_stock AS "initialStock", restocked, low_stock_threshold AS "lowStockThreshold",
+  low_stock_alerted AS "lowStockAlerted", created_at AS "createdAt"`);
+
 /**
  * Locks the products (SELECT … FOR UPDATE) in id order and returns them, in one statement.
  * Every transaction that changes stock locks through here, so two orders sharing products
@@ -46,14 +51,23 @@ export async function lockProducts(
   ids: readonly string[],
 ): Promise<Product[]> {
   if (ids.length === 0) return [];
-  const records = await tx.$queryRaw<ProductRecord[]>`
-    SELECT id::text AS id, sku, name, price::text AS price, stock, reserved, sold,
-           initial_stock AS "initialStock", restocked,
-           low_stock_threshold AS "lowStockThreshold", low_stock_alerted AS "lowStockAlerted",
-           created_at AS "createdAt"
-    FROM products
-    WHERE id = ANY(${[...new Set(ids)]}::uuid[])
+  const records = await tx.$queryRaw<ProductRecord[]>(lockProductsSql(ids));
+  return records.map(toProduct);
+}
+
+/**
+ * The locking statement of lockProducts, for the given products and, with `ofOrder`, every
+ * product of that order's reservation too (read from its lines in the same statement).
+ */
+export function lockProductsSql(ids: readonly string[], ofOrder?: string): Prisma.Sql {
+  const reserved = ofOrder
+    ? Prisma.sql`OR id IN (SELECT l.product_id FROM reservation_lines l
+                           JOIN reservations r ON r.id = l.reservation_id
+                           WHERE r.order_id = ${ofOrder}::uuid)`
+    : Prisma.empty;
+  return Prisma.sql`
+    SELECT ${PRODUCT_COLUMNS} FROM products
+    WHERE id = ANY(${[...new Set(ids)]}::uuid[]) ${reserved}
     ORDER BY id
     FOR UPDATE`;
-  return records.map(toProduct);
 }

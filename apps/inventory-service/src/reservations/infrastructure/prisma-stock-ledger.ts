@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { Inbox, Outbox, outboxCte, type InboxClaim } from '@kafka-commerce/messaging';
-import { InventoryDatabase } from '../../database';
+import {
+  type Decision,
+  Inbox,
+  type InboxClaim,
+  Outbox,
+  outboxCte,
+} from '@kafka-commerce/messaging';
+import { DatabasePool } from '@kafka-commerce/platform';
 import { Prisma } from '../../generated/prisma/client';
-import { lockProducts } from '../../products/infrastructure/product-record';
+import {
+  lockProductsSql,
+  type ProductRecord,
+  toProduct,
+} from '../../products/infrastructure/product-record';
 import {
   type LedgerChanges,
   type LedgerState,
@@ -10,76 +20,73 @@ import {
 } from '../application/ports/stock-ledger';
 import { type Reservation } from '../domain/reservation';
 
-// Many orders for one product queue on its row lock: give them time rather than fail.
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
-
 @Injectable()
 export class PrismaStockLedger extends StockLedger {
   constructor(
-    private readonly db: InventoryDatabase,
+    private readonly pool: DatabasePool,
     private readonly inbox: Inbox,
     private readonly outbox: Outbox,
   ) {
     super();
   }
 
-  applyOnce(
+  /**
+   * Reservation first, then products: the same lock order in every transaction. Both locking
+   * reads go with BEGIN and the inbox claim, the write with COMMIT: this runs for every order
+   * event, and every round trip to PostgreSQL costs CPU on both ends.
+   */
+  async applyOnce(
     claim: InboxClaim,
     orderId: string,
     productIds: readonly string[],
     decide: (state: LedgerState) => LedgerChanges,
   ): Promise<boolean> {
-    return this.db.$transaction(async (tx) => {
-      if (!(await this.inbox.claimOne(tx, claim))) return false;
-      // Reservation first, then products: the same lock order in every transaction.
-      const reservation = await lockReservation(tx, orderId);
-      const lines = reservation?.lines.map((line) => line.productId) ?? [];
-      const products = await lockProducts(tx, [...productIds, ...lines]);
-      const changes = decide({
-        reservation,
-        products: new Map(products.map((product) => [product.id, product])),
-      });
-      const events = changes.events?.length ? this.outbox.rowsOf(changes.events) : null;
-      await store(tx, reservation, changes, events);
-      return true;
-    }, TRANSACTION_OPTIONS);
+    const outcome = await this.inbox.applyOnce(
+      this.pool,
+      claim,
+      [lockReservationSql(orderId), lockProductsSql(productIds, orderId)],
+      ([reservations, products]): Decision<null> => {
+        const reservation = (reservations?.[0] as Reservation | undefined) ?? null;
+        const locked = (products as ProductRecord[] | undefined)?.map(toProduct) ?? [];
+        const changes = decide({
+          reservation,
+          products: new Map(locked.map((product) => [product.id, product])),
+        });
+        const events = changes.events?.length ? this.outbox.rowsOf(changes.events) : null;
+        return { write: storeSql(reservation, changes, events), result: null };
+      },
+    );
+    return outcome.applied;
   }
 }
 
-/**
- * Locks the order's reservation (if any) and reads it with its lines in one statement: this
- * runs for every order event, and each round trip to PostgreSQL costs CPU on both ends.
- */
-async function lockReservation(
-  tx: Prisma.TransactionClient,
-  orderId: string,
-): Promise<Reservation | null> {
-  const [row] = await tx.$queryRaw<Reservation[]>`
+/** Locks the order's reservation (if any) and reads it with its lines, in one statement. */
+function lockReservationSql(orderId: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT r.id::text AS id, r.order_id::text AS "orderId", r.status::text AS status,
       COALESCE((SELECT json_agg(json_build_object('productId', l.product_id, 'quantity', l.quantity)
                                 ORDER BY l.product_id)
                 FROM reservation_lines l WHERE l.reservation_id = r.id), '[]'::json) AS lines
     FROM reservations r WHERE r.order_id = ${orderId}::uuid
     FOR UPDATE OF r`;
-  return row ?? null;
 }
 
 /**
- * Writes the decision in one statement: the reservation (new with its lines, or its new
- * status), every product's counters and the events (`Outbox.rowsOf`; null when none). A new
- * reservation's lines are written only when it is new; an existing one's never change.
+ * The decision as one statement (null when there is nothing to store): the reservation (new
+ * with its lines, or its new status), every product's counters and the events
+ * (`Outbox.rowsOf`; null when none). A new reservation's lines are written only when it is
+ * new; an existing one's never change.
  */
-async function store(
-  tx: Prisma.TransactionClient,
+function storeSql(
   existing: Reservation | null,
   changes: LedgerChanges,
   events: string | null,
-): Promise<void> {
+): Prisma.Sql | null {
   const reservation = changes.reservation ?? existing;
   const products = changes.products ?? [];
-  if (!changes.reservation && products.length === 0 && events === null) return;
+  if (!changes.reservation && products.length === 0 && events === null) return null;
   const lines = existing || !reservation ? [] : reservation.lines;
-  await tx.$executeRaw`
+  return Prisma.sql`
     WITH ${outboxCte(Prisma.sql, events)}
     decision AS (
       INSERT INTO reservations (id, order_id, status, updated_at)

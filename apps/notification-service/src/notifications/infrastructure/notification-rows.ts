@@ -13,12 +13,14 @@ export interface CausedNotification {
  * (fact_key, channel) is skipped — as is one for the same (event, channel, template) — so a
  * notification is stored once whatever happens upstream: a redelivered event, or a copy of
  * it under a fresh event id. `attempts` and `nextAttemptAt` are SQL: who may send the row
- * first, and from when (see insertNotifications and PrismaNotificationLog).
+ * first, and from when (see insertNotifications and SqlNotificationLog).
  */
 export function insertNotificationsSql(
   placeholder: string,
   attempts: string,
   nextAttemptAt: string,
+  /** A CTE joined to the rows: when it yields no row, nothing is stored (see inboxClaimCte). */
+  gate?: string,
 ): string {
   return `
   INSERT INTO notifications
@@ -27,7 +29,7 @@ export function insertNotificationsSql(
   SELECT gen_random_uuid(), r.channel::notification_channel, r.template, r.recipient,
          r.user_id::uuid, r.order_id::uuid, r.subject, r.body, r.event_id::uuid, r.fact_key,
          ${attempts}, ${nextAttemptAt}
-  FROM jsonb_to_recordset(${placeholder}::jsonb) AS r(
+  FROM ${gate ? `${gate}, ` : ''}jsonb_to_recordset(${placeholder}::jsonb) AS r(
     channel text, template text, recipient text, user_id text, order_id text,
     subject text, body text, event_id text, fact_key text)
   ON CONFLICT DO NOTHING`;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type OutgoingEvent } from '@kafka-commerce/events';
-import { Inbox, Outbox, type InboxClaim } from '@kafka-commerce/messaging';
-import { isUniqueViolation } from '@kafka-commerce/platform';
+import { type Decision, Inbox, Outbox, type InboxClaim } from '@kafka-commerce/messaging';
+import { DatabasePool, isUniqueViolation } from '@kafka-commerce/platform';
 import { OrderDatabase } from '../../database';
 import {
   DuplicateIdempotencyKeyError,
@@ -15,12 +15,11 @@ import { ORDER_INCLUDE, toOrder } from './order-record.mapper';
 import { INSERT_ORDER_SQL, insertOrderParameters } from './order-insert.sql';
 import { type LockedOrderRow, lockAndLoad, storeChange, toOrderFromRow } from './order-update.sql';
 
-const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 10_000 };
-
 @Injectable()
 export class PrismaOrderRepository extends OrderRepository {
   constructor(
     private readonly db: OrderDatabase,
+    private readonly pool: DatabasePool,
     private readonly outbox: Outbox,
     private readonly inbox: Inbox,
   ) {
@@ -61,12 +60,12 @@ export class PrismaOrderRepository extends OrderRepository {
   async create(order: Order, events: readonly OutgoingEvent[]): Promise<void> {
     try {
       // One statement — atomic by itself — writes the order, its lines, its first history
-      // row and its events: one round trip for every order placed.
-      await this.db.$executeRawUnsafe(
-        INSERT_ORDER_SQL,
+      // row and its events: one round trip for every order placed, on pg directly (no
+      // Prisma raw-query layer on the hot path).
+      await this.pool.query(INSERT_ORDER_SQL, [
         ...insertOrderParameters(order),
         this.outbox.rowsOf(events),
-      );
+      ]);
     } catch (error) {
       // The ids are fresh UUIDs, so the only unique key a new order can collide on is
       // (user_id, idempotency_key): the same request, sent twice at once.
@@ -77,25 +76,31 @@ export class PrismaOrderRepository extends OrderRepository {
     }
   }
 
-  update(orderId: string, change: OrderChange, claim?: InboxClaim): Promise<UpdateOutcome> {
-    return this.db.$transaction(async (tx): Promise<UpdateOutcome> => {
-      if (claim && !(await this.inbox.claimOne(tx, claim))) {
-        return { kind: 'duplicate' };
-      }
-      // The row lock serialises a customer's cancel with the saga's events for the same
-      // order (they arrive through different consumers), so each decides on the state the
-      // other left behind and no transition is lost or overwritten. One statement locks and
-      // loads the order with its lines and history, one stores the change: this runs for
-      // every saga event, and every round trip to PostgreSQL costs CPU on both ends.
-      const [row] = await tx.$queryRaw<LockedOrderRow[]>(lockAndLoad(orderId));
-      if (!row) return { kind: 'not_found' };
-      const current = toOrderFromRow(row);
-      const update = change(current);
-      if (!update) return { kind: 'unchanged', order: current };
-      const { order } = update;
-      const events = update.events.length > 0 ? this.outbox.rowsOf(update.events) : null;
-      await tx.$executeRaw(storeChange(order, order.history.slice(current.history.length), events));
-      return { kind: 'changed', order };
-    }, TRANSACTION_OPTIONS);
+  /**
+   * The row lock serialises a customer's cancel with the saga's events for the same order
+   * (they arrive through different consumers), so each decides on the state the other left
+   * behind and no transition is lost or overwritten. One statement locks and loads the order
+   * with its lines and history (sent with BEGIN and the inbox claim), one stores the change
+   * (sent with COMMIT): this runs for every saga event, and every round trip to PostgreSQL
+   * costs CPU on both ends.
+   */
+  async update(orderId: string, change: OrderChange, claim?: InboxClaim): Promise<UpdateOutcome> {
+    const outcome = await this.inbox.applyOnce(
+      this.pool,
+      claim ?? null,
+      [lockAndLoad(orderId)],
+      ([rows]): Decision<UpdateOutcome> => {
+        const row = rows?.[0] as LockedOrderRow | undefined;
+        if (!row) return { write: null, result: { kind: 'not_found' } };
+        const current = toOrderFromRow(row);
+        const update = change(current);
+        if (!update) return { write: null, result: { kind: 'unchanged', order: current } };
+        const { order } = update;
+        const events = update.events.length > 0 ? this.outbox.rowsOf(update.events) : null;
+        const added = order.history.slice(current.history.length);
+        return { write: storeChange(order, added, events), result: { kind: 'changed', order } };
+      },
+    );
+    return outcome.applied ? outcome.result : { kind: 'duplicate' };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Inbox, Outbox, type InboxClaim } from '@kafka-commerce/messaging';
-import { isUniqueViolation } from '@kafka-commerce/platform';
+import { type Decision, Inbox, Outbox, type InboxClaim } from '@kafka-commerce/messaging';
+import { DatabasePool, isUniqueViolation } from '@kafka-commerce/platform';
 import { PaymentDatabase } from '../../database';
 import {
   type ChangeOutcome,
@@ -22,6 +22,7 @@ import {
 export class PrismaPaymentRepository extends PaymentRepository {
   constructor(
     private readonly db: PaymentDatabase,
+    private readonly pool: DatabasePool,
     private readonly inbox: Inbox,
     private readonly outbox: Outbox,
   ) {
@@ -43,30 +44,35 @@ export class PrismaPaymentRepository extends PaymentRepository {
     }
   }
 
-  private changeOnce(
+  /**
+   * Serialises the changes of one order's payment (a charge being recorded, a concurrent
+   * cancellation), so none is lost and its outbox rows follow the order of its changes. One
+   * statement locks and loads the payment (sent with BEGIN and the inbox claim), one stores
+   * the change (sent with COMMIT): each order passes here at least four times, and every
+   * round trip to PostgreSQL costs CPU on both ends.
+   */
+  private async changeOnce(
     orderId: string,
     claim: InboxClaim | null,
     decide: DecidePaymentChange,
   ): Promise<ChangeOutcome> {
-    return this.db.$transaction(async (tx): Promise<ChangeOutcome> => {
-      if (claim && !(await this.inbox.claimOne(tx, claim))) {
-        return { changed: false };
-      }
-      // Serialises the changes of one order's payment (a charge being recorded, a concurrent
-      // cancellation), so none is lost and its outbox rows follow the order of its changes.
-      // One statement locks and loads the payment, one stores the change: each order passes
-      // here at least four times, and every round trip to PostgreSQL costs CPU on both ends.
-      const [row] = await tx.$queryRaw<PaymentRecord[]>(lockAndLoad(orderId));
-      const current = row ? toPaymentFromRecord(row) : null;
-      const change = decide(current);
-      if (change === null) return { changed: false, payment: current };
-      const events = change.events.length > 0 ? this.outbox.rowsOf(change.events) : null;
-      const write = current
-        ? updatePayment(change.payment, events)
-        : insertPayment(change.payment, events);
-      await tx.$executeRaw(write);
-      return { changed: true, payment: change.payment };
-    });
+    const outcome = await this.inbox.applyOnce(
+      this.pool,
+      claim,
+      [lockAndLoad(orderId)],
+      ([rows]): Decision<ChangeOutcome> => {
+        const row = rows?.[0] as PaymentRecord | undefined;
+        const current = row ? toPaymentFromRecord(row) : null;
+        const change = decide(current);
+        if (change === null) return { write: null, result: { changed: false, payment: current } };
+        const events = change.events.length > 0 ? this.outbox.rowsOf(change.events) : null;
+        const write = current
+          ? updatePayment(change.payment, events)
+          : insertPayment(change.payment, events);
+        return { write, result: { changed: true, payment: change.payment } };
+      },
+    );
+    return outcome.applied ? outcome.result : { changed: false };
   }
 
   async findByOrderId(orderId: string): Promise<Payment | null> {
