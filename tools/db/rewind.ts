@@ -1,0 +1,122 @@
+import { type Admin, Kafka, logLevel } from 'kafkajs';
+import { type ServiceSpec } from '../stack/services';
+
+export interface PartitionRewind {
+  readonly partition: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface TopicRewind {
+  readonly groupId: string;
+  readonly topic: string;
+  readonly partitions: readonly PartitionRewind[];
+}
+
+export interface RewindReport {
+  readonly groups: readonly TopicRewind[];
+  /** Partitions whose log now starts after `to`: what retention deleted is lost to the service. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Moves every consumer group of a service (`<service>.<topic>`, see libs/messaging) back to
+ * the first offset at or after `to` on each partition it has committed, so the service reads
+ * again what came after its restored backup. Never moves a group forward: a group that was
+ * behind at that time stays where it is. The groups must be empty (the service stopped).
+ */
+export async function rewindConsumerGroups(
+  brokers: readonly string[],
+  service: ServiceSpec,
+  to: Date,
+  options: { readonly dryRun?: boolean } = {},
+): Promise<RewindReport> {
+  const admin = new Kafka({
+    clientId: 'kafka-commerce-rewind',
+    brokers: [...brokers],
+    logLevel: logLevel.ERROR,
+  }).admin();
+  await admin.connect();
+  try {
+    const groupIds = await serviceGroups(admin, service);
+    await refuseLiveMembers(admin, service, groupIds);
+    const groups: TopicRewind[] = [];
+    const warnings: string[] = [];
+    for (const groupId of groupIds) {
+      for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
+        const plan = await planTopic(admin, topic, partitions, to);
+        warnings.push(...plan.warnings.map((warning) => `${groupId}: ${warning}`));
+        if (!options.dryRun && plan.partitions.length > 0)
+          await admin.setOffsets({
+            groupId,
+            topic,
+            partitions: plan.partitions.map(({ partition, to: offset }) => ({
+              partition,
+              offset: String(offset),
+            })),
+          });
+        groups.push({ groupId, topic, partitions: plan.partitions });
+      }
+    }
+    return { groups, warnings };
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function serviceGroups(admin: Admin, service: ServiceSpec): Promise<string[]> {
+  const { groups } = await admin.listGroups();
+  return groups
+    .map((group) => group.groupId)
+    .filter((groupId) => groupId.startsWith(`${service.name}.`))
+    .sort();
+}
+
+/** kafkajs refuses to set offsets of a group with members; say which and why. */
+async function refuseLiveMembers(
+  admin: Admin,
+  service: ServiceSpec,
+  groupIds: readonly string[],
+): Promise<void> {
+  if (groupIds.length === 0) return;
+  const { groups } = await admin.describeGroups([...groupIds]);
+  const live = groups.filter((group) => group.members.length > 0);
+  if (live.length === 0) return;
+  const described = live
+    .map((group) => `${group.groupId} (${group.members.length} member(s), ${group.state})`)
+    .join(', ');
+  throw new Error(
+    `consumer groups still have live members: ${described}. Stop every instance of ${service.name} first; a killed instance's member leaves once its session times out (10 s).`,
+  );
+}
+
+async function planTopic(
+  admin: Admin,
+  topic: string,
+  committed: readonly { partition: number; offset: string }[],
+  to: Date,
+): Promise<{ partitions: PartitionRewind[]; warnings: string[] }> {
+  const atTime = offsetsByPartition(await admin.fetchTopicOffsetsByTimestamp(topic, to.getTime()));
+  const lowWatermarks = await admin.fetchTopicOffsets(topic);
+  const partitions: PartitionRewind[] = [];
+  const warnings: string[] = [];
+  for (const { partition, offset } of committed) {
+    const from = Number(offset);
+    const target = atTime.get(partition);
+    // No commit yet: the service never read this partition, and will read it from the start.
+    if (from < 0 || target === undefined) continue;
+    partitions.push({ partition, from, to: Math.min(from, target) });
+    const low = Number(lowWatermarks.find((p) => p.partition === partition)?.low ?? 0);
+    if (low > 0 && target <= low)
+      warnings.push(
+        `${topic}[${partition}] starts at offset ${low} (older messages deleted by retention); any of them newer than ${to.toISOString()} are lost`,
+      );
+  }
+  return { partitions, warnings };
+}
+
+function offsetsByPartition(
+  offsets: readonly { partition: number; offset: string }[],
+): Map<number, number> {
+  return new Map(offsets.map(({ partition, offset }) => [partition, Number(offset)]));
+}
