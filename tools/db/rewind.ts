@@ -31,13 +31,7 @@ export async function rewindConsumerGroups(
   to: Date,
   options: { readonly dryRun?: boolean } = {},
 ): Promise<RewindReport> {
-  const admin = new Kafka({
-    clientId: 'kafka-commerce-rewind',
-    brokers: [...brokers],
-    logLevel: logLevel.ERROR,
-  }).admin();
-  await admin.connect();
-  try {
+  return withAdmin(brokers, async (admin) => {
     const groupIds = await serviceGroups(admin, service);
     await refuseLiveMembers(admin, service, groupIds);
     const groups: TopicRewind[] = [];
@@ -59,6 +53,56 @@ export async function rewindConsumerGroups(
       }
     }
     return { groups, warnings };
+  });
+}
+
+/** Live members of the service's consumer groups (0 once every instance has left). */
+export async function liveMembers(
+  brokers: readonly string[],
+  service: ServiceSpec,
+): Promise<number> {
+  return withAdmin(brokers, async (admin) => {
+    const groupIds = await serviceGroups(admin, service);
+    if (groupIds.length === 0) return 0;
+    const { groups } = await admin.describeGroups(groupIds);
+    return groups.reduce((sum, group) => sum + group.members.length, 0);
+  });
+}
+
+/** Messages on the service's topics its groups have not committed yet. */
+export async function consumerLag(
+  brokers: readonly string[],
+  service: ServiceSpec,
+): Promise<number> {
+  return withAdmin(brokers, async (admin) => {
+    let lag = 0;
+    for (const groupId of await serviceGroups(admin, service)) {
+      for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        for (const { partition, offset } of partitions) {
+          const end = ends.find((candidate) => candidate.partition === partition);
+          if (!end) continue;
+          const from = Number(offset) < 0 ? Number(end.low) : Number(offset);
+          lag += Number(end.high) - from;
+        }
+      }
+    }
+    return lag;
+  });
+}
+
+async function withAdmin<T>(
+  brokers: readonly string[],
+  work: (admin: Admin) => Promise<T>,
+): Promise<T> {
+  const admin = new Kafka({
+    clientId: 'kafka-commerce-rewind',
+    brokers: [...brokers],
+    logLevel: logLevel.ERROR,
+  }).admin();
+  await admin.connect();
+  try {
+    return await work(admin);
   } finally {
     await admin.disconnect();
   }
