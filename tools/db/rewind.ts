@@ -98,9 +98,12 @@ async function withAdmin<T>(
   const admin = new Kafka({
     clientId: 'kafka-commerce-rewind',
     brokers: [...brokers],
-    logLevel: logLevel.ERROR,
+    // Failures reach the caller as errors; kafkajs' own retry log would only repeat them.
+    logLevel: logLevel.NOTHING,
   }).admin();
-  await admin.connect();
+  await admin.connect().catch((error: unknown) => {
+    throw new Error(`cannot reach Kafka at ${brokers.join(',')}: ${String(error)}`);
+  });
   try {
     return await work(admin);
   } finally {
