@@ -54,6 +54,8 @@ export async function countOrders(
   return row ?? { confirmed: 0, cancelled: 0, pending: 0 };
 }
 
+type OrderLine = { id: string; status: string; product_id: string; quantity: number };
+
 /**
  * What must hold once quiet (design.md §8): every order settled; inventory's decision on each
  * agrees with the order's outcome; for every product the orders touched, nothing is left
@@ -64,24 +66,21 @@ export async function invariantViolations(
   profile: StackProfile,
   orderIds: readonly string[],
 ): Promise<string[]> {
-  const lines = await query<{ id: string; status: string; product_id: string; quantity: number }>(
+  const lines = await query<OrderLine>(
     profile,
     'order',
     `SELECT o.id, o.status, i.product_id, i.quantity
        FROM orders o JOIN order_items i ON i.order_id = o.id WHERE o.id = ANY($1::uuid[])`,
     [orderIds],
   );
+  const pending = new Set(lines.filter((line) => line.status === 'PENDING').map((l) => l.id));
   return [
-    ...lines
-      .filter((line) => line.status === 'PENDING')
-      .map((line) => `order ${line.id} is stuck PENDING`),
+    ...[...pending].map((id) => `order ${id} is stuck PENDING`),
     ...(await decisionViolations(profile, lines)),
     ...(await stockViolations(profile, lines)),
     ...(await paymentViolations(profile, lines)),
   ];
 }
-
-type OrderLine = { id: string; status: string; product_id: string; quantity: number };
 
 async function decisionViolations(
   profile: StackProfile,
@@ -102,7 +101,10 @@ async function decisionViolations(
     CANCELLED: ['REJECTED', 'RELEASED'],
   };
   return [...new Map(lines.map((line) => [line.id, line.status]))]
-    .filter(([id, status]) => !expected[status]?.includes(decisions.get(id) ?? 'none'))
+    .filter(([id, status]) => {
+      const agreeing = expected[status];
+      return agreeing !== undefined && !agreeing.includes(decisions.get(id) ?? 'none');
+    })
     .map(
       ([id, status]) =>
         `order ${id} is ${status} but inventory says ${decisions.get(id) ?? 'none'}`,
@@ -131,15 +133,19 @@ async function stockViolations(
        FROM products WHERE id = ANY($1::uuid[])`,
     [[...confirmedUnits.keys()]],
   );
-  return products.flatMap((product) => {
-    const sold = confirmedUnits.get(product.id) ?? 0;
-    const wrong: string[] = [];
-    if (product.reserved !== 0) wrong.push(`${product.reserved} left reserved`);
-    if (product.sold !== sold) wrong.push(`sold ${product.sold}, confirmed orders hold ${sold}`);
-    if (product.stock !== product.received - sold)
-      wrong.push(`stock ${product.stock}, expected ${product.received} − ${sold}`);
-    return wrong.length ? [`product ${product.id}: ${wrong.join('; ')}`] : [];
-  });
+  const unknown = [...confirmedUnits.keys()].filter((id) => !products.some((p) => p.id === id));
+  return [
+    ...unknown.map((id) => `product ${id} is unknown to inventory-service`),
+    ...products.flatMap((product) => {
+      const sold = confirmedUnits.get(product.id) ?? 0;
+      const wrong: string[] = [];
+      if (product.reserved !== 0) wrong.push(`${product.reserved} left reserved`);
+      if (product.sold !== sold) wrong.push(`sold ${product.sold}, confirmed orders hold ${sold}`);
+      if (product.stock !== product.received - sold)
+        wrong.push(`stock ${product.stock}, expected ${product.received} − ${sold}`);
+      return wrong.length ? [`product ${product.id}: ${wrong.join('; ')}`] : [];
+    }),
+  ];
 }
 
 async function paymentViolations(

@@ -32,7 +32,7 @@ export interface RestoreDrillOptions {
 
 export interface RestoreDrillReport {
   readonly backupTakenAt: string;
-  readonly ordersPlaced: Readonly<Record<DrillPhase, number>>;
+  readonly ordersPlaced: Readonly<Partial<Record<DrillPhase, number>>>;
   readonly outcome: OrderCounts;
   /** Messages inventory-service's groups were moved back by, over every partition. */
   readonly rewoundMessages: number;
@@ -81,18 +81,22 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Res
     const restoreMs = Date.now() - restoreStarted;
     await startOneService(profile, INVENTORY.name, log);
     const catchUpStarted = Date.now();
-    await awaitQuiescence(profile, allOf(placed), settleTimeoutOf(options));
+    // Not quiet in time is a finding too (say, an order stuck PENDING): check and report it.
+    const notQuiet = await awaitQuiescence(profile, allOf(placed), settleTimeoutOf(options)).then(
+      () => [],
+      (error: unknown) => [String(error)],
+    );
     const ids = allOf(placed);
     return {
       backupTakenAt: backup.manifest.takenAt,
-      ordersPlaced: countsOf(placed),
+      ordersPlaced: Object.fromEntries([...placed].map(([phase, ids]) => [phase, ids.length])),
       outcome: await countOrders(profile, ids),
       rewoundMessages: rewind.groups
         .flatMap((group) => group.partitions)
         .reduce((sum, { from, to: back }) => sum + from - back, 0),
       durationsMs: { backup: backupMs, restore: restoreMs, catchUp: Date.now() - catchUpStarted },
       warnings: rewind.warnings,
-      violations: await invariantViolations(profile, ids),
+      violations: [...notQuiet, ...(await invariantViolations(profile, ids))],
     };
   } finally {
     // Whatever failed, leave the stack as it was found: inventory-service running.
@@ -113,16 +117,6 @@ function awaitGroupsEmpty(profile: StackProfile): Promise<true> {
 
 function allOf(placed: ReadonlyMap<DrillPhase, readonly string[]>): string[] {
   return [...placed.values()].flat();
-}
-
-function countsOf(placed: ReadonlyMap<DrillPhase, readonly string[]>): Record<DrillPhase, number> {
-  const count = (phase: DrillPhase) => placed.get(phase)?.length ?? 0;
-  return {
-    'before-backup': count('before-backup'),
-    'during-backup': count('during-backup'),
-    'after-backup': count('after-backup'),
-    'while-stopped': count('while-stopped'),
-  };
 }
 
 function settleTimeoutOf(options: RestoreDrillOptions): number {
