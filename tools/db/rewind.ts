@@ -140,20 +140,45 @@ async function refuseLiveMembers(
 async function planTopic(
   admin: Admin,
   topic: string,
-  committed: readonly { partition: number; offset: string }[],
+  committed: readonly PartitionOffset[],
   to: Date,
 ): Promise<{ partitions: PartitionRewind[]; warnings: string[] }> {
-  const atTime = offsetsByPartition(await admin.fetchTopicOffsetsByTimestamp(topic, to.getTime()));
-  const lowWatermarks = await admin.fetchTopicOffsets(topic);
+  return planPartitions(
+    topic,
+    to,
+    committed,
+    await admin.fetchTopicOffsetsByTimestamp(topic, to.getTime()),
+    await admin.fetchTopicOffsets(topic),
+  );
+}
+
+interface PartitionOffset {
+  readonly partition: number;
+  readonly offset: string;
+}
+
+/**
+ * Where each partition a group has committed goes: to the first offset at or after `to`
+ * (`atTime`), never forward, and a warning when the log now starts at that point, since
+ * retention may have deleted messages after `to`. Uncommitted partitions are left alone: the
+ * service never read them, and will read them from the start.
+ */
+export function planPartitions(
+  topic: string,
+  to: Date,
+  committed: readonly PartitionOffset[],
+  atTime: readonly PartitionOffset[],
+  watermarks: readonly { partition: number; low: string }[],
+): { partitions: PartitionRewind[]; warnings: string[] } {
+  const targets = offsetsByPartition(atTime);
   const partitions: PartitionRewind[] = [];
   const warnings: string[] = [];
   for (const { partition, offset } of committed) {
     const from = Number(offset);
-    const target = atTime.get(partition);
-    // No commit yet: the service never read this partition, and will read it from the start.
+    const target = targets.get(partition);
     if (from < 0 || target === undefined) continue;
     partitions.push({ partition, from, to: Math.min(from, target) });
-    const low = Number(lowWatermarks.find((p) => p.partition === partition)?.low ?? 0);
+    const low = Number(watermarks.find((p) => p.partition === partition)?.low ?? 0);
     if (low > 0 && target <= low)
       warnings.push(
         `${topic}[${partition}] starts at offset ${low} (older messages deleted by retention); any of them newer than ${to.toISOString()} are lost`,
@@ -162,8 +187,6 @@ async function planTopic(
   return { partitions, warnings };
 }
 
-function offsetsByPartition(
-  offsets: readonly { partition: number; offset: string }[],
-): Map<number, number> {
+function offsetsByPartition(offsets: readonly PartitionOffset[]): Map<number, number> {
   return new Map(offsets.map(({ partition, offset }) => [partition, Number(offset)]));
 }
