@@ -36,7 +36,7 @@ export interface RestoreDrillReport {
   readonly outcome: OrderCounts;
   /** Messages inventory-service's groups were moved back by, over every partition. */
   readonly rewoundMessages: number;
-  readonly durationsMs: Readonly<Record<'backup' | 'restore' | 'catchUp', number>>;
+  readonly durationsMs: Readonly<Record<'backup' | 'restore' | 'rewind' | 'catchUp', number>>;
   readonly warnings: readonly string[];
   readonly violations: readonly string[];
 }
@@ -73,12 +73,13 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Res
     const restoreStarted = Date.now();
     await dropThrowawayDatabase(profile.postgresUrl, databaseName(profile, INVENTORY));
     await restoreDatabase(profile, INVENTORY, backup, log);
+    const rewindStarted = Date.now();
     const to = new Date(Date.parse(backup.manifest.takenAt) - (options.lagAllowanceMs ?? 300_000));
     const rewind =
       options.rewind === false
         ? { groups: [], warnings: [] }
         : await rewindConsumerGroups(kafkaBrokers(profile), INVENTORY, to);
-    const restoreMs = Date.now() - restoreStarted;
+    const [restoreMs, rewindMs] = [rewindStarted - restoreStarted, Date.now() - rewindStarted];
     await startOneService(profile, INVENTORY.name, log);
     const catchUpStarted = Date.now();
     // Not quiet in time is a finding too (say, an order stuck PENDING): check and report it.
@@ -94,7 +95,12 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Res
       rewoundMessages: rewind.groups
         .flatMap((group) => group.partitions)
         .reduce((sum, { from, to: back }) => sum + from - back, 0),
-      durationsMs: { backup: backupMs, restore: restoreMs, catchUp: Date.now() - catchUpStarted },
+      durationsMs: {
+        backup: backupMs,
+        restore: restoreMs,
+        rewind: rewindMs,
+        catchUp: Date.now() - catchUpStarted,
+      },
       warnings: rewind.warnings,
       violations: [...notQuiet, ...(await invariantViolations(profile, ids))],
     };
