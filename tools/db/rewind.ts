@@ -40,6 +40,8 @@ export async function rewindConsumerGroups(
       for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
         const plan = await planTopic(admin, topic, partitions, to);
         warnings.push(...plan.warnings.map((warning) => `${groupId}: ${warning}`));
+        // kafkajs commits through a short-lived, paused member of the group and returns after
+        // its first fetch wait: about 5 s per group and topic.
         if (!options.dryRun && plan.partitions.length > 0)
           await admin.setOffsets({
             groupId,
