@@ -127,7 +127,7 @@ async function apply(client: Client, migration: Migration): Promise<void> {
   }
 }
 
-async function withAdminClient(
+export async function withAdminClient(
   serverUrl: string,
   work: (admin: Client) => Promise<void>,
 ): Promise<void> {
@@ -140,6 +140,6 @@ async function withAdminClient(
   }
 }
 
-function quoteIdentifier(name: string): string {
+export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }

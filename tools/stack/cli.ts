@@ -1,13 +1,21 @@
 import { isProfileName, PROFILE_NAMES, resolveProfile } from './profile';
-import { createTopics, restartService, stackDown, stackUp } from './stack';
+import {
+  createTopics,
+  restartService,
+  stackDown,
+  stackUp,
+  startOneService,
+  stopOneService,
+} from './stack';
 
 const PROFILES = `[${PROFILE_NAMES.join('|')}]`;
-const USAGE = `usage: stack <up|down|topics> ${PROFILES} | stack restart <service> ${PROFILES}`;
+const USAGE = `usage: stack <up|down|topics> ${PROFILES} | stack <restart|stop|start> <service> ${PROFILES}`;
+const ONE_SERVICE = new Set(['restart', 'stop', 'start']);
 
 /** `pnpm stack:up` / `pnpm stack:down` / `pnpm topics:create`. */
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
-  const service = command === 'restart' ? rest.shift() : undefined;
+  const service = ONE_SERVICE.has(command ?? '') ? rest.shift() : undefined;
   const [profileName = 'dev'] = rest;
   if (!isProfileName(profileName)) throw new Error(USAGE);
   const profile = resolveProfile(profileName, process.env);
@@ -25,6 +33,14 @@ async function main(): Promise<void> {
     case 'restart':
       if (!service) throw new Error(USAGE);
       await restartService(profile, service, log);
+      return;
+    case 'stop':
+      if (!service) throw new Error(USAGE);
+      await stopOneService(profile, service, log);
+      return;
+    case 'start':
+      if (!service) throw new Error(USAGE);
+      await startOneService(profile, service, log);
       return;
     case 'topics':
       await createTopics(profile, log);

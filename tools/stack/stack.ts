@@ -88,14 +88,36 @@ export async function stackDown(profile: StackProfile, log: Log): Promise<void> 
 
 /** Stops one service gracefully (SIGTERM) if it runs, starts it again and waits until it is healthy. */
 export async function restartService(profile: StackProfile, name: string, log: Log): Promise<void> {
+  await stopOneService(profile, name, log);
+  await startOneService(profile, name, log);
+}
+
+/** Stops one service gracefully (SIGTERM; SIGKILL after 15 s) if it runs. */
+export async function stopOneService(profile: StackProfile, name: string, log: Log): Promise<void> {
+  const stopped = await stopService(profile.stateDir, knownService(name).name);
+  log(`${name} ${stopped ? 'stopped' : 'was not running'}`);
+}
+
+/** Starts one (stopped) service of a running stack and waits until it is healthy. */
+export async function startOneService(
+  profile: StackProfile,
+  name: string,
+  log: Log,
+): Promise<void> {
+  const service = knownService(name);
+  const pid = runningPid(profile.stateDir, name);
+  if (pid !== undefined) throw new Error(`${name} is already running (pid ${pid})`);
+  await waitHealthy(profile, startService(name, serviceEnv(profile, service), profile.stateDir));
+  log(`${name} started: ${serviceUrl(profile, service)}`);
+}
+
+function knownService(name: string): ServiceSpec {
   const service = SERVICES.find((candidate) => candidate.name === name);
   if (!service)
     throw new Error(
       `unknown service "${name}" (one of: ${SERVICES.map((s) => s.name).join(', ')})`,
     );
-  await stopService(profile.stateDir, name);
-  await waitHealthy(profile, startService(name, serviceEnv(profile, service), profile.stateDir));
-  log(`${name} restarted: ${serviceUrl(profile, service)}`);
+  return service;
 }
 
 function serviceEnv(profile: StackProfile, service: ServiceSpec): Record<string, string> {
