@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { type ReadinessProbe } from '../readiness-probe';
@@ -27,6 +27,23 @@ const LOCK_WAIT_MS = 15_000;
  * pg directly (`Inbox.applyOnce`); the class is its injection token.
  */
 export class DatabasePool extends Pool {}
+
+function createDatabasePool(databaseUrl: string): DatabasePool {
+  const pool = new DatabasePool({
+    connectionString: databaseUrl,
+    connectionTimeoutMillis: CONNECTION_WAIT_MS,
+    // Bounds a transaction stuck on a row lock (many orders for one product queue on it), as
+    // Prisma's transaction timeout does for its own transactions.
+    lock_timeout: LOCK_WAIT_MS,
+  });
+  // An idle connection that breaks (PostgreSQL restarted) is emitted as 'error' on the pool;
+  // with no listener Node would end the service. The pool has already dropped it.
+  const log = new Logger('DatabasePool');
+  pool.on('error', (error) => {
+    log.warn(`idle database connection lost: ${error.message}`);
+  });
+  return pool;
+}
 
 /** Readiness of the service's database, and its closing at the end of the shutdown sequence. */
 export class DatabaseProbe implements ReadinessProbe {
@@ -63,17 +80,7 @@ export class DatabaseModule {
       module: DatabaseModule,
       global: true,
       providers: [
-        {
-          provide: DatabasePool,
-          useFactory: () =>
-            new DatabasePool({
-              connectionString: databaseUrl,
-              connectionTimeoutMillis: CONNECTION_WAIT_MS,
-              // Bounds a transaction stuck on a row lock (many orders for one product queue on
-              // it), as Prisma's transaction timeout does for its own transactions.
-              lock_timeout: LOCK_WAIT_MS,
-            }),
-        },
+        { provide: DatabasePool, useFactory: () => createDatabasePool(databaseUrl) },
         {
           provide: client,
           useFactory: (pool: DatabasePool) =>
