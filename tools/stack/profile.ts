@@ -32,8 +32,11 @@ export function isProfileName(name: string): name is ProfileName {
   return (PROFILE_NAMES as readonly string[]).includes(name);
 }
 
-/** Ports are the dev ports plus an offset per profile (services 30xx, mail 1025/8025, Kafka 9092). */
-const PORT_OFFSETS: Record<ProfileName, number> = { dev: 0, test: 100, faults: 200, bench: 300 };
+/**
+ * Ports are the dev ports plus an offset per profile (services 30xx, mail 1025/8025, Kafka 9092).
+ * Not 300: analytics-service would take 3306, MySQL's and MariaDB's port (running on some hosts).
+ */
+const PORT_OFFSETS: Record<ProfileName, number> = { dev: 0, test: 100, faults: 200, bench: 400 };
 const KAFKA_PORTS: Record<ProfileName, number> = {
   dev: 9092,
   test: 19092,
