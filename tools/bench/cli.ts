@@ -2,22 +2,37 @@ import 'reflect-metadata';
 import { BENCH_USAGE, parseBenchArgs, UsageError } from './args';
 import { buildLibs } from './build-libs';
 
-/** `pnpm bench [--events N] [--rounds R] [--timeout S]`: see BENCH_USAGE. */
+/** `pnpm bench [--quick] [--only …]`: see BENCH_USAGE. */
 async function main(): Promise<void> {
   const command = parseBenchArgs(process.argv.slice(2));
   if (command.kind === 'help') {
     console.log(BENCH_USAGE);
     return;
   }
-  // Progress on stderr; the report (table, then one JSON line) on stdout.
+  // Progress on stderr; the tables on stdout.
   const log = (line: string): void => {
     console.error(`bench: ${line}`);
   };
+  const startedAt = new Date();
   buildLibs(log);
-  // Loaded only now: it imports the libraries from the dist just built.
+  // Loaded only now: they import the libraries from the dist just built.
   const { runBench } = await import('./bench.js');
-  await runBench(command.args, log);
-  log(`done in ${(performance.now() / 1000).toFixed(1)} s`);
+  const { writeResults } = await import('./results-file.js');
+  const { QUICK_SIZES, FULL_SIZES } = await import('./sizes.js');
+  const { machine, reports } = await runBench(command.args, log);
+  const seconds = (Date.now() - startedAt.getTime()) / 1000;
+  const files = writeResults({
+    startedAt,
+    quick: command.args.quick,
+    seconds,
+    machine,
+    sizes: command.args.quick ? QUICK_SIZES : FULL_SIZES,
+    reports,
+  });
+  console.log(`results: ${files.json}\nchart:   ${files.svg}`);
+  console.log(
+    `pnpm bench${command.args.quick ? ' --quick' : ''} finished in ${seconds.toFixed(0)} s`,
+  );
 }
 
 main().then(
