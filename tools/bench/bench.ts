@@ -17,8 +17,14 @@ import { saga } from './saga/saga';
 import { consumerTransport } from './scenarios/consumer';
 import { seedLatency } from './scenarios/seed-latency';
 import { seedThroughput } from './scenarios/seed-throughput';
-import { FULL_SIZES, QUICK_SIZES } from './sizes';
+import { type BenchSizes, FULL_SIZES, QUICK_SIZES } from './sizes';
 import { awaitCoordinators } from './topic';
+
+export interface BenchOutcome {
+  readonly machine: MachineInfo;
+  readonly sizes: BenchSizes;
+  readonly reports: readonly ScenarioReport[];
+}
 
 /**
  * The whole bench: the bench broker and databases from scratch, the in-process scenarios on
@@ -26,10 +32,7 @@ import { awaitCoordinators } from './topic';
  * printed as soon as its scenario is done. Whatever was started is removed at the end, also
  * on failure or Ctrl-C (see janitor.ts).
  */
-export async function runBench(
-  args: BenchArgs,
-  log: Log,
-): Promise<{ machine: MachineInfo; reports: ScenarioReport[] }> {
+export async function runBench(args: BenchArgs, log: Log): Promise<BenchOutcome> {
   const profile = resolveProfile('bench', process.env);
   const dismissJanitor = startJanitor(profile);
   // Leave quickly (tsx SIGKILLs a child that lingers); the janitor removes what is left.
@@ -56,16 +59,17 @@ async function runScenarios(
   profile: StackProfile,
   broker: Broker,
   log: Log,
-): Promise<{ machine: MachineInfo; reports: ScenarioReport[] }> {
+): Promise<BenchOutcome> {
   const wants = (id: ScenarioId) => args.scenarios.includes(id);
   log('recreating the bench databases…');
   const { databaseUrl, consumerDatabaseUrl, serverVersion } = await prepareDatabases(
     profile.postgresUrl,
   );
   await awaitCoordinators(broker.brokers);
+  const sizes = args.quick ? QUICK_SIZES : FULL_SIZES;
   const bench: BenchContext = {
     quick: args.quick,
-    sizes: args.quick ? QUICK_SIZES : FULL_SIZES,
+    sizes,
     brokers: broker.brokers,
     postgresUrl: profile.postgresUrl,
     databaseUrl,
@@ -95,5 +99,5 @@ async function runScenarios(
       await stackDown(profile, log);
     }
   }
-  return { machine, reports };
+  return { machine, sizes, reports };
 }

@@ -2,7 +2,7 @@ import { type MachineInfo, type Ratio, type ScenarioReport } from './report';
 
 const WIDTH = 900;
 const ROW = 24;
-const LABEL = 340;
+const LABEL = 360;
 const BAR = WIDTH - LABEL - 90;
 
 /**

@@ -1,8 +1,12 @@
 import 'reflect-metadata';
 import { BENCH_USAGE, parseBenchArgs, UsageError } from './args';
-import { buildLibs } from './build-libs';
+import { runBench } from './bench';
+import { writeResults } from './results-file';
 
-/** `pnpm bench [--quick] [--only …]`: see BENCH_USAGE. */
+/**
+ * `pnpm bench [--quick] [--only …]`: see BENCH_USAGE. `pnpm bootstrap` (run first by the
+ * script) has built the libraries this imports from their dist.
+ */
 async function main(): Promise<void> {
   const command = parseBenchArgs(process.argv.slice(2));
   if (command.kind === 'help') {
@@ -14,25 +18,12 @@ async function main(): Promise<void> {
     console.error(`bench: ${line}`);
   };
   const startedAt = new Date();
-  buildLibs(log);
-  // Loaded only now: they import the libraries from the dist just built.
-  const { runBench } = await import('./bench.js');
-  const { writeResults } = await import('./results-file.js');
-  const { QUICK_SIZES, FULL_SIZES } = await import('./sizes.js');
-  const { machine, reports } = await runBench(command.args, log);
+  const { machine, sizes, reports } = await runBench(command.args, log);
   const seconds = (Date.now() - startedAt.getTime()) / 1000;
-  const files = writeResults({
-    startedAt,
-    quick: command.args.quick,
-    seconds,
-    machine,
-    sizes: command.args.quick ? QUICK_SIZES : FULL_SIZES,
-    reports,
-  });
+  const quick = command.args.quick;
+  const files = writeResults({ startedAt, quick, seconds, machine, sizes, reports });
   console.log(`results: ${files.json}\nchart:   ${files.svg}`);
-  console.log(
-    `pnpm bench${command.args.quick ? ' --quick' : ''} finished in ${seconds.toFixed(0)} s`,
-  );
+  console.log(`pnpm bench${quick ? ' --quick' : ''} finished in ${seconds.toFixed(0)} s`);
 }
 
 main().then(

@@ -3,13 +3,14 @@ import path from 'node:path';
 import { REPO_ROOT } from '../stack/profile';
 import { renderChart } from './chart';
 import { type MachineInfo, type ScenarioReport } from './report';
+import { type BenchSizes } from './sizes';
 
 export interface BenchRun {
   readonly startedAt: Date;
   readonly quick: boolean;
   readonly seconds: number;
   readonly machine: MachineInfo;
-  readonly sizes: unknown;
+  readonly sizes: BenchSizes;
   readonly reports: readonly ScenarioReport[];
 }
 
