@@ -14,6 +14,7 @@ import { type StackProfile } from '../../stack/profile';
 import { type BenchContext } from '../context';
 import { fixed, integer, type ScenarioReport, times } from '../report';
 import { measureFloor } from './floor';
+import { sagaHops, type SagaHops } from './hops';
 import { checkInvariants } from './invariants';
 import { stackDatabases } from './stack-databases';
 
@@ -52,6 +53,7 @@ export async function saga(bench: BenchContext, profile: StackProfile): Promise<
       idle.push(await placeAndAwait(profile, customer, orders));
     }
     const idleLatency = await confirmationLatencies(orders, idle);
+    const hops = await sagaHops(databases, idle);
     bench.log(`saga: idle p50 ${fixed(percentile(idleLatency, 50), 1)} ms`);
 
     const paced = await placeOrders(profile, customer, {
@@ -66,7 +68,14 @@ export async function saga(bench: BenchContext, profile: StackProfile): Promise<
     const sustained = await sustainedLoad(bench, profile, customer, orders);
     all.push(...idle, ...paced, ...sustained.ids);
     const checks = await checkInvariants(databases, customer.productId, all);
-    return report(bench, floor, idleLatency, pacedLatency, sustained.result, checks);
+    return report(
+      bench,
+      floor,
+      { latency: idleLatency, hops },
+      pacedLatency,
+      sustained.result,
+      checks,
+    );
   } finally {
     await orders.end();
   }
@@ -126,13 +135,21 @@ async function sustainedLoad(
 function report(
   bench: BenchContext,
   floor: Awaited<ReturnType<typeof measureFloor>>,
-  idle: readonly number[],
+  idleRun: { readonly latency: readonly number[]; readonly hops: SagaHops },
   paced: readonly number[],
   sustained: Sustained,
   checks: readonly string[],
 ): ScenarioReport {
   const { concurrency, sustainedSeconds, pacedRate } = bench.sizes.saga;
+  const idle = idleRun.latency;
   const idleP50 = percentile(idle, 50);
+  const hopFloor = floor.kafkaRoundTripP50 + floor.transactionP50;
+  const hopRow = (label: string, ms: number) => [
+    `  idle, median hop: ${label}`,
+    fixed(ms, 1),
+    fixed(hopFloor, 2),
+    times(ms / hopFloor),
+  ];
   const pacedP99 = percentile(paced, 99);
   const cpuRows = Object.entries(sustained.cpuMsPerOrder).map(([name, ms]) => [
     `  cpu ms/order: ${name}`,
@@ -159,6 +176,9 @@ function report(
           fixed(floor.floorMs, 2),
           times(idleP50 / floor.floorMs),
         ],
+        hopRow('placed -> reserved', idleRun.hops.placedToReserved),
+        hopRow('reserved -> charged', idleRun.hops.reservedToCharged),
+        hopRow('charged -> confirmed', idleRun.hops.chargedToConfirmed),
         [
           `placed -> confirmed p99 at ${pacedRate}/s (${paced.length}), ms`,
           fixed(pacedP99, 1),
@@ -198,7 +218,7 @@ function report(
     checks,
     data: {
       floor,
-      idle: { orders: idle.length, p50: idleP50, p99: percentile(idle, 99) },
+      idle: { orders: idle.length, p50: idleP50, p99: percentile(idle, 99), hops: idleRun.hops },
       paced: {
         orders: paced.length,
         ratePerSecond: pacedRate,
