@@ -31,9 +31,9 @@ const REGISTER_SQL = `
   ), events AS (${outboxInsertSql('$3')})
   SELECT 1`;
 
-/** Applies a fetched batch in one transaction: inbox claim, then one effect row per new event. */
-const APPLY_SQL = `
-  INSERT INTO seed_effects (event_id, user_id)
+/** One effect row per newly claimed event, in one statement for the whole batch. */
+const applySql = (table: 'effects' | 'seed_effects') => `
+  INSERT INTO ${table} (event_id, user_id)
   SELECT (doc->>'eventId')::uuid, (doc->>'userId')::uuid
   FROM jsonb_array_elements($1::jsonb) AS doc`;
 
@@ -65,12 +65,16 @@ export function messageOf(event: OutgoingEvent): Message {
   };
 }
 
-/** The idempotent consumer's batch: claim in the inbox and apply, one transaction. */
+/**
+ * What a real batch consumer does: one transaction per fetched batch that claims the events
+ * in the inbox and writes an effect row (into `table`) for each newly claimed one.
+ */
 export async function applyIdempotently(
   pool: Pool,
   inbox: Inbox,
   consumer: string,
   events: readonly UserRegisteredEvent[],
+  table: 'effects' | 'seed_effects' = 'seed_effects',
 ): Promise<void> {
   const client = await pool.connect();
   try {
@@ -83,7 +87,7 @@ export async function applyIdempotently(
     const effects = events
       .filter((event) => claimed.has(event.eventId))
       .map((event) => ({ eventId: event.eventId, userId: event.payload.userId }));
-    if (effects.length > 0) await client.query(APPLY_SQL, [JSON.stringify(effects)]);
+    if (effects.length > 0) await client.query(applySql(table), [JSON.stringify(effects)]);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
