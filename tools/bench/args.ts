@@ -1,12 +1,18 @@
 import { parseArgs } from 'node:util';
 
+export const SCENARIO_IDS = [
+  'consumer',
+  'seed-throughput',
+  'seed-latency',
+  'saga',
+  'post-orders',
+] as const;
+export type ScenarioId = (typeof SCENARIO_IDS)[number];
+
 export interface BenchArgs {
-  /** Events produced once and consumed by every scenario round. */
-  readonly events: number;
-  /** Timed runs of each scenario; the report shows the median. */
-  readonly rounds: number;
-  /** Deadline for one scenario run, from its start to its last event. */
-  readonly timeoutSeconds: number;
+  /** Small runs that check correctness only (CI): nothing in them can fail on timing. */
+  readonly quick: boolean;
+  readonly scenarios: readonly ScenarioId[];
 }
 
 export type BenchCommand =
@@ -14,33 +20,35 @@ export type BenchCommand =
 
 export class UsageError extends Error {}
 
-export const BENCH_USAGE = `Usage: pnpm bench [--events N] [--rounds R] [--timeout S]
+export const BENCH_USAGE = `Usage: pnpm bench [--quick] [--only ${SCENARIO_IDS.join(',')}]
 
-Consumer throughput on a real Kafka broker and PostgreSQL: raw kafkajs (the baseline) vs the
-messaging runtime (no-op handler, batch and single) vs the idempotent batched consumer.
+Every scenario on a real Kafka broker, PostgreSQL and HTTP, each against a raw baseline
+measured in the same run: consumer transport, the seed's throughput (100,000 events through
+outbox, relay, Kafka and inbox) and latency tests, the whole saga on a stack of the six
+services (throughput, latency, CPU per order from /proc) and POST /orders against a raw
+fastify + pg server. Prints one table per scenario and writes bench-results/<time>.json and
+.svg.
 
-  --events N    events produced once and consumed by each scenario (default 50000)
-  --rounds R    timed runs per scenario; the median is reported (default 3)
-  --timeout S   deadline for one scenario run, in seconds (default 120)
+  --quick     every scenario small, checking correctness only (for CI; about 2-3 minutes)
+  --only L    only these scenarios (comma-separated)
 
 Environment:
-  KAFKA_BROKERS  use these brokers instead of starting the bench broker (127.0.0.1:59092)
-  POSTGRES_URL   PostgreSQL server (default postgresql://postgres@127.0.0.1:5432);
-                 the database kc_bench_test on it is dropped and recreated`;
-
-const DEFAULTS: BenchArgs = { events: 50_000, rounds: 3, timeoutSeconds: 120 };
+  KAFKA_BROKERS  use these brokers instead of starting the bench broker (127.0.0.1:39192);
+                 the broker's CPU is then not counted
+  POSTGRES_URL   PostgreSQL server (default postgresql://postgres@127.0.0.1:5432); the
+                 databases kc_bench_test, kc_bench_consumer_test and kc_*_bench are dropped
+                 and recreated`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchCommand {
-  // `pnpm bench -- --events 5000` passes the separator through.
+  // `pnpm bench -- --quick` passes the separator through.
   const args = argv[0] === '--' ? argv.slice(1) : [...argv];
-  let values: { events?: string; rounds?: string; timeout?: string; help?: boolean };
+  let values: { quick?: boolean; only?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args,
       options: {
-        events: { type: 'string' },
-        rounds: { type: 'string' },
-        timeout: { type: 'string' },
+        quick: { type: 'boolean' },
+        only: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -52,24 +60,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchCommand {
   if (values.help) return { kind: 'help' };
   return {
     kind: 'run',
-    args: {
-      events: positiveInteger('--events', values.events, DEFAULTS.events, 10_000_000),
-      rounds: positiveInteger('--rounds', values.rounds, DEFAULTS.rounds, 50),
-      timeoutSeconds: positiveInteger('--timeout', values.timeout, DEFAULTS.timeoutSeconds, 3600),
-    },
+    args: { quick: values.quick ?? false, scenarios: scenarioList(values.only) },
   };
 }
 
-function positiveInteger(
-  flag: string,
-  value: string | undefined,
-  fallback: number,
-  max: number,
-): number {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number < 1 || number > max) {
-    throw new UsageError(`${flag} must be a whole number from 1 to ${max}, got "${value}"`);
-  }
-  return number;
+function scenarioList(only: string | undefined): readonly ScenarioId[] {
+  if (only === undefined) return SCENARIO_IDS;
+  const wanted = only.split(',').map((name) => name.trim());
+  const unknown = wanted.filter((name) => !(SCENARIO_IDS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new UsageError(`unknown scenario(s): ${unknown.join(', ')}`);
+  return SCENARIO_IDS.filter((id) => wanted.includes(id));
 }

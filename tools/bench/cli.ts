@@ -1,23 +1,29 @@
 import 'reflect-metadata';
 import { BENCH_USAGE, parseBenchArgs, UsageError } from './args';
-import { buildLibs } from './build-libs';
+import { runBench } from './bench';
+import { writeResults } from './results-file';
 
-/** `pnpm bench [--events N] [--rounds R] [--timeout S]`: see BENCH_USAGE. */
+/**
+ * `pnpm bench [--quick] [--only …]`: see BENCH_USAGE. `pnpm bootstrap` (run first by the
+ * script) has built the libraries this imports from their dist.
+ */
 async function main(): Promise<void> {
   const command = parseBenchArgs(process.argv.slice(2));
   if (command.kind === 'help') {
     console.log(BENCH_USAGE);
     return;
   }
-  // Progress on stderr; the report (table, then one JSON line) on stdout.
+  // Progress on stderr; the tables on stdout.
   const log = (line: string): void => {
     console.error(`bench: ${line}`);
   };
-  buildLibs(log);
-  // Loaded only now: it imports the libraries from the dist just built.
-  const { runBench } = await import('./bench.js');
-  await runBench(command.args, log);
-  log(`done in ${(performance.now() / 1000).toFixed(1)} s`);
+  const startedAt = new Date();
+  const { machine, sizes, reports } = await runBench(command.args, log);
+  const seconds = (Date.now() - startedAt.getTime()) / 1000;
+  const quick = command.args.quick;
+  const files = writeResults({ startedAt, quick, seconds, machine, sizes, reports });
+  console.log(`results: ${files.json}\nchart:   ${files.svg}`);
+  console.log(`pnpm bench${quick ? ' --quick' : ''} finished in ${seconds.toFixed(0)} s`);
 }
 
 main().then(

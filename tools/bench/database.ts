@@ -3,29 +3,51 @@ import { Client } from 'pg';
 import { dropThrowawayDatabase, ensureDatabase } from '../db/migrate';
 import { withDatabase } from '../stack/profile';
 
+/** The producing side's database: its outbox, and the rows its use case writes. */
 export const BENCH_DATABASE = 'kc_bench_test';
+/** The consuming side's database in the seed scenarios: its inbox and its effects. */
+export const CONSUMER_DATABASE = 'kc_bench_consumer_test';
 
-/** What the idempotent consumer applies: one row per event, keyed by the event. */
-const EFFECTS_TABLE_SQL = `
+const BENCH_TABLES_SQL = `
+-- What the idempotent consumer of the consumer scenario applies: one row per event.
 CREATE TABLE effects (
     event_id UUID PRIMARY KEY,
     user_id UUID NOT NULL,
     applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
-);`;
+);
+-- The seed scenarios' use case: a registration, written with its event in one statement.
+CREATE TABLE registrations (user_id UUID PRIMARY KEY, event_id UUID NOT NULL);
+-- The raw transactions of the saga's latency floor.
+CREATE TABLE floor_rows (id BIGSERIAL PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now());`;
 
-/** Recreates the bench database with the messaging tables and `effects`; returns its URL. */
-export async function prepareDatabase(
-  serverUrl: string,
-): Promise<{ readonly databaseUrl: string; readonly serverVersion: string }> {
-  await dropThrowawayDatabase(serverUrl, BENCH_DATABASE);
-  await ensureDatabase(serverUrl, BENCH_DATABASE);
-  const databaseUrl = withDatabase(serverUrl, BENCH_DATABASE);
-  return withClient(databaseUrl, async (client) => {
-    await client.query(MESSAGING_TABLES_SQL);
-    await client.query(EFFECTS_TABLE_SQL);
+/** Deliberately no unique key: an event applied twice shows up as a second row. */
+const CONSUMER_TABLES_SQL = `
+CREATE TABLE seed_effects (event_id UUID NOT NULL, user_id UUID NOT NULL);`;
+
+/** Recreates both bench databases; returns their URLs and the server's version. */
+export async function prepareDatabases(serverUrl: string): Promise<{
+  readonly databaseUrl: string;
+  readonly consumerDatabaseUrl: string;
+  readonly serverVersion: string;
+}> {
+  const databaseUrl = await recreate(serverUrl, BENCH_DATABASE, BENCH_TABLES_SQL);
+  const consumerDatabaseUrl = await recreate(serverUrl, CONSUMER_DATABASE, CONSUMER_TABLES_SQL);
+  const serverVersion = await withClient(databaseUrl, async (client) => {
     const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
-    return { databaseUrl, serverVersion: rows[0]?.server_version ?? 'unknown' };
+    return rows[0]?.server_version ?? 'unknown';
   });
+  return { databaseUrl, consumerDatabaseUrl, serverVersion };
+}
+
+async function recreate(serverUrl: string, database: string, tablesSql: string): Promise<string> {
+  await dropThrowawayDatabase(serverUrl, database);
+  await ensureDatabase(serverUrl, database);
+  const url = withDatabase(serverUrl, database);
+  await withClient(url, async (client) => {
+    await client.query(MESSAGING_TABLES_SQL);
+    await client.query(tablesSql);
+  });
+  return url;
 }
 
 /** Empties what the idempotent scenario writes, so every round starts from the same tables. */
@@ -49,7 +71,7 @@ export async function countApplied(
   });
 }
 
-async function withClient<T>(
+export async function withClient<T>(
   databaseUrl: string,
   work: (client: Client) => Promise<T>,
 ): Promise<T> {

@@ -8,6 +8,8 @@ export interface Measurement {
   readonly seconds: number;
   /** From the scenario's start (client or Nest app creation) to the group join; not timed. */
   readonly startupSeconds: number;
+  /** performance.now() of the target-th event, for scenarios that start the clock themselves. */
+  readonly finishedAt: number;
 }
 
 /**
@@ -23,16 +25,27 @@ export class FinishLine {
   private handled = 0;
   private failure: { readonly error: unknown } | undefined;
   private wake: () => void = () => undefined;
+  private announceJoin: () => void = () => undefined;
+  private readonly joined = new Promise<void>((resolve) => {
+    this.announceJoin = resolve;
+  });
+  private announceFailure: (error: unknown) => void = () => undefined;
+  private readonly failed = new Promise<never>((_, reject) => {
+    this.announceFailure = reject;
+  });
 
   constructor(
     private readonly label: string,
     private readonly target: number,
-  ) {}
+  ) {
+    this.failed.catch(() => undefined); // read by awaitJoin only
+  }
 
   /** Times this consumer: its first group join starts the clock, a crash fails the run. */
   watch(consumer: Consumer): void {
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.joinedAt ??= performance.now();
+      this.announceJoin();
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.fail(payload.error);
@@ -49,7 +62,26 @@ export class FinishLine {
 
   fail(error: unknown): void {
     this.failure ??= { error };
+    this.announceFailure(error);
     this.wake();
+  }
+
+  /**
+   * Resolves at the first group join (a scenario that produces while it consumes starts its
+   * clock then); throws on a failure or when no join came within `timeoutMs`.
+   */
+  async awaitJoin(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(new Error(`${this.label}: no group join within ${timeoutMs / 1000} s`));
+      }, timeoutMs);
+    });
+    try {
+      await Promise.race([this.joined, this.failed, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Resolves at the finish; throws on failure or when `timeoutMs` after creation passed. */
@@ -80,6 +112,7 @@ export class FinishLine {
       events: this.finished.events,
       seconds: (this.finished.at - this.joinedAt) / 1000,
       startupSeconds: (this.joinedAt - this.createdAt) / 1000,
+      finishedAt: this.finished.at,
     };
   }
 }

@@ -1,22 +1,31 @@
 import os from 'node:os';
-import { type Measurement } from './finish-line';
 
-export interface ScenarioRounds {
+/** What one scenario hands back: its table for people, its numbers for the JSON and chart. */
+export interface ScenarioReport {
   readonly id: string;
-  readonly label: string;
-  readonly rounds: readonly Measurement[];
+  readonly title: string;
+  /** How it was measured, printed under the title. */
+  readonly notes: readonly string[];
+  readonly table: Table;
+  /** Bars of the chart: each figure of ours against its baseline in the same run. */
+  readonly ratios: readonly Ratio[];
+  /** CPU milliseconds per order (or request) by process, when the scenario read /proc. */
+  readonly cpuMsPerOrder?: Readonly<Record<string, number>>;
+  /** Correctness checks that held (a failed one throws instead). */
+  readonly checks: readonly string[];
+  readonly data: unknown;
 }
 
-export interface ScenarioSummary {
-  readonly id: string;
+export interface Table {
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+export interface Ratio {
   readonly label: string;
-  readonly events: number;
-  /** Medians over the rounds. */
-  readonly seconds: number;
-  readonly eventsPerSecond: number;
-  /** This scenario's median events/s over the baseline's. */
-  readonly ratio: number;
-  readonly rounds: readonly (Measurement & { readonly eventsPerSecond: number })[];
+  /** Ours over the baseline's (throughput) or ours over the floor (latency). */
+  readonly value: number;
+  readonly better: 'higher' | 'lower';
 }
 
 export interface MachineInfo {
@@ -29,48 +38,30 @@ export interface MachineInfo {
   readonly postgres: string;
 }
 
-/** Medians per scenario and their ratio to the first scenario (the baseline). */
-export function summarize(results: readonly ScenarioRounds[]): ScenarioSummary[] {
-  const rates = results.map((result) =>
-    result.rounds.map((round) => ({ ...round, eventsPerSecond: round.events / round.seconds })),
-  );
-  const baseline = median(rates[0]?.map((round) => round.eventsPerSecond) ?? []);
-  return results.map((result, index) => {
-    const rounds = rates[index] ?? [];
-    const eventsPerSecond = median(rounds.map((round) => round.eventsPerSecond));
-    return {
-      id: result.id,
-      label: result.label,
-      events: median(rounds.map((round) => round.events)),
-      seconds: median(rounds.map((round) => round.seconds)),
-      eventsPerSecond,
-      ratio: eventsPerSecond / baseline,
-      rounds,
-    };
-  });
+export function formatReport(report: ScenarioReport): string {
+  return [
+    `== ${report.title}`,
+    ...report.notes,
+    '',
+    formatTable(report.table),
+    ...(report.checks.length > 0 ? ['', ...report.checks.map((check) => `ok: ${check}`)] : []),
+    '',
+  ].join('\n');
 }
 
-export function formatTable(summaries: readonly ScenarioSummary[]): string {
-  const header = ['scenario', 'events', 'seconds', 'events/s', 'vs baseline', 'rounds (events/s)'];
-  const rows = summaries.map((summary) => [
-    summary.label,
-    integer(summary.events),
-    summary.seconds.toFixed(3),
-    integer(summary.eventsPerSecond),
-    `${summary.ratio.toFixed(2)}x`,
-    summary.rounds.map((round) => integer(round.eventsPerSecond)).join(' / '),
-  ]);
+/** Text columns (the first and any that is not a number) left-aligned, numbers right-aligned. */
+export function formatTable({ header, rows }: Table): string {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
   );
-  // Text columns left-aligned, numbers right-aligned.
+  const numeric = header.map(
+    (_, column) => column > 0 && rows.every((row) => /^[-\d.,x%]*$/.test(row[column] ?? '')),
+  );
   const line = (cells: readonly string[]): string =>
     cells
       .map((cell, column) => {
         const width = widths[column] ?? 0;
-        return column === 0 || column === cells.length - 1
-          ? cell.padEnd(width)
-          : cell.padStart(width);
+        return numeric[column] ? cell.padStart(width) : cell.padEnd(width);
       })
       .join('  ')
       .trimEnd();
@@ -104,7 +95,15 @@ export function integer(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-function median(values: readonly number[]): number {
+export function fixed(value: number, digits = 1): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : '-';
+}
+
+export function times(ratio: number): string {
+  return `${fixed(ratio, 2)}x`;
+}
+
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   const upper = sorted[middle] ?? Number.NaN;

@@ -34,10 +34,6 @@ export async function createTopic(kafka: Kafka, topic: string, partitions: numbe
   });
 }
 
-export async function deleteTopic(kafka: Kafka, topic: string): Promise<void> {
-  await withAdmin(kafka, (admin) => admin.deleteTopics({ topics: [topic] }));
-}
-
 /**
  * Produces `count` real user.registered envelopes (each with its own user, so its own key)
  * with the headers the outbox relay sets, in sends of 1000, acknowledged by all replicas.

@@ -59,10 +59,15 @@ export function stackProcessGroups(profile: StackProfile): ProcessGroup[] {
             pids: () => pidFromFile(path.join(stateRoot, kafka.instance, 'broker.pid')),
           },
         ]),
-    { name: 'postgres', pids: () => postgresPids(databases) },
+    postgresProcessGroup(databases),
     ...SERVICES.map((service) => ({ name: service.name, pids: started(service.name) })),
     { name: 'mailcatcher', pids: started('mailcatcher') },
   ];
+}
+
+/** The local PostgreSQL server's own processes and the connections to these databases. */
+export function postgresProcessGroup(databases: ReadonlySet<string>): ProcessGroup {
+  return { name: 'postgres', pids: () => postgresPids(databases) };
 }
 
 function pidFromFile(file: string): number[] {

@@ -1,9 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { databaseUrl, resolveProfile, serviceUrl } from '../stack/profile';
+import { databaseUrl, resolveProfile } from '../stack/profile';
 import { SERVICES } from '../stack/services';
-import { type CpuSnapshot, cpuSpent, stackProcessGroups, takeCpuSnapshot } from './cpu-accounting';
+import { cpuSpent, stackProcessGroups } from './cpu-accounting';
+import {
+  awaitIdle,
+  awaitSettled,
+  confirmationLatencies,
+  percentile,
+  placeOrders,
+  prepareCustomer,
+} from './saga-load';
 
 /**
  * `pnpm load:orders`: places a bounded number of orders against a running stack
@@ -24,156 +31,27 @@ const CONCURRENCY = Math.min(Number(values.concurrency), 256);
 const RATE = values.rate === undefined ? undefined : Number(values.rate);
 const DEADLINE_MS = 300_000;
 const profile = resolveProfile('dev', process.env);
-const service = (name: string) => {
-  const spec = SERVICES.find((candidate) => candidate.name === name);
-  if (!spec) throw new Error(`unknown service ${name}`);
-  return spec;
-};
-const url = (name: string, path: string) => `${serviceUrl(profile, service(name))}${path}`;
-
-async function call(
-  method: string,
-  target: string,
-  body?: unknown,
-  token?: string,
-): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(target, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, json: await response.json() };
-}
-
-async function login(email: string, password: string): Promise<string> {
-  const { json } = await call('POST', url('user-service', '/auth/login'), { email, password });
-  return (json as { accessToken: string }).accessToken;
-}
-
-/** A customer, a product with enough stock, and the order body they will place. */
-async function prepare(): Promise<{ token: string; order: unknown }> {
-  const admin = await login(
-    process.env.ADMIN_EMAIL ?? 'admin@kafka-commerce.local',
-    process.env.ADMIN_PASSWORD ?? 'admin-password',
-  );
-  const product = await call(
-    'POST',
-    url('inventory-service', '/products'),
-    {
-      sku: `LOAD-${randomUUID().slice(0, 8)}`,
-      name: 'Load test item',
-      price: '9.99',
-      stock: ORDERS * 2,
-      lowStockThreshold: 0,
-    },
-    admin,
-  );
-  const productId = (product.json as { id: string }).id;
-  const email = `load-${randomUUID().slice(0, 8)}@example.com`;
-  await call('POST', url('user-service', '/users'), {
-    email,
-    username: 'load',
-    password: 'correct horse battery',
-  });
-  const token = await login(email, 'correct horse battery');
-  const order = {
-    items: [{ productId, quantity: 1 }],
-    shippingAddress: { street: '1 Main St', city: 'X', postalCode: '1', country: 'US' },
-    paymentMethod: 'card',
-  };
-  // The product reaches order-service's catalog through Kafka: wait until an order is taken.
-  for (let probe = 0; ; probe++) {
-    const { status } = await call('POST', url('order-service', '/orders'), order, token);
-    if (status === 202) break;
-    if (probe > 200) throw new Error('product never reached the order catalog');
-    await sleep(50);
-  }
-  return { token, order };
-}
-
-async function placeAll(token: string, order: unknown): Promise<string[]> {
-  const ids: string[] = [];
-  const started = Date.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < ORDERS) {
-        const index = next++;
-        // Paced: order n leaves at n / rate seconds, whatever the previous ones took.
-        if (RATE !== undefined) await sleep(started + (index * 1000) / RATE - Date.now());
-        const { status, json } = await call('POST', url('order-service', '/orders'), order, token);
-        if (status !== 202) throw new Error(`order rejected: ${status} ${JSON.stringify(json)}`);
-        ids.push((json as { id: string }).id);
-      }
-    }),
-  );
-  return ids;
-}
-
-/** Polls order-service's database (not its API, which would add CPU to what we measure). */
-async function awaitSettled(orders: Client, ids: readonly string[]): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    const { rows } = await orders.query<{ pending: number }>(
-      `SELECT count(*)::int AS pending FROM orders WHERE id = ANY($1::uuid[]) AND status = 'PENDING'`,
-      [ids],
-    );
-    const pending = rows[0]?.pending ?? 0;
-    if (pending === 0 || Date.now() - started > DEADLINE_MS) return pending;
-    await sleep(50);
-  }
-}
-
-/**
- * Emails, analytics and the relays' last batches trail the order's own settlement: wait
- * until the whole stack is idle again (under 3 % of a core for half a second), so the CPU
- * they spend on these orders is counted.
- */
-async function awaitIdle(): Promise<CpuSnapshot> {
-  const groups = stackProcessGroups(profile);
-  let previous = takeCpuSnapshot(groups);
-  for (let round = 0; round < 60; round++) {
-    await sleep(500);
-    const now = takeCpuSnapshot(groups);
-    const spent = [...cpuSpent(previous, now).values()].reduce((a, b) => a + b, 0);
-    if (spent < 15) return now;
-    previous = now;
-  }
-  return previous;
-}
-
-async function latencies(orders: Client, ids: readonly string[]): Promise<number[]> {
-  const { rows } = await orders.query<{ ms: number }>(
-    `SELECT (EXTRACT(EPOCH FROM (c.at - p.at)) * 1000)::float8 AS ms
-     FROM order_status_history p
-     JOIN order_status_history c ON c.order_id = p.order_id AND c.status = 'CONFIRMED'
-     WHERE p.order_id = ANY($1::uuid[]) AND p.status = 'PENDING'
-     ORDER BY ms`,
-    [ids],
-  );
-  return rows.map((row) => row.ms);
-}
+const orderService = SERVICES.find((service) => service.name === 'order-service');
 
 async function main(): Promise<void> {
-  const orders = new Client({ connectionString: databaseUrl(profile, service('order-service')) });
+  if (!orderService) throw new Error('order-service is not in the stack');
+  const orders = new Client({ connectionString: databaseUrl(profile, orderService) });
   await orders.connect();
   try {
-    const { token, order } = await prepare();
-    await awaitIdle();
+    const customer = await prepareCustomer(profile, ORDERS * 2);
     const groups = stackProcessGroups(profile);
-    const before = takeCpuSnapshot(groups);
+    const before = await awaitIdle(groups);
     const started = Date.now();
-    const ids = await placeAll(token, order);
+    const ids = await placeOrders(profile, customer, {
+      concurrency: CONCURRENCY,
+      count: ORDERS,
+      ...(RATE === undefined ? {} : { ratePerSecond: RATE }),
+    });
     const placedIn = Date.now() - started;
-    const unsettled = await awaitSettled(orders, ids);
+    const unsettled = await awaitSettled(orders, ids, DEADLINE_MS);
     const settledIn = Date.now() - started;
-    const cpu = cpuSpent(before, await awaitIdle());
-    const confirmed = await latencies(orders, ids);
-    const percentile = (p: number) =>
-      confirmed[Math.min(confirmed.length - 1, Math.floor((p / 100) * confirmed.length))] ?? NaN;
+    const cpu = cpuSpent(before, await awaitIdle(groups));
+    const confirmed = await confirmationLatencies(orders, ids);
     const perOrder = (ms: number) => Math.round((ms / ORDERS) * 100) / 100;
     const totalCpu = [...cpu].filter(([name]) => name !== 'mailcatcher');
     console.log(
@@ -187,9 +65,9 @@ async function main(): Promise<void> {
           placedPerSecond: Math.round((ORDERS / placedIn) * 1000),
           confirmedPerSecond: Math.round((confirmed.length / settledIn) * 1000),
           latencyMs: {
-            p50: Math.round(percentile(50)),
-            p90: Math.round(percentile(90)),
-            p99: Math.round(percentile(99)),
+            p50: Math.round(percentile(confirmed, 50)),
+            p90: Math.round(percentile(confirmed, 90)),
+            p99: Math.round(percentile(confirmed, 99)),
             max: Math.round(confirmed.at(-1) ?? NaN),
           },
           cpuMsPerOrder: {
@@ -205,10 +83,6 @@ async function main(): Promise<void> {
   } finally {
     await orders.end();
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
 main().catch((error: unknown) => {

@@ -32,10 +32,13 @@ export function isProfileName(name: string): name is ProfileName {
   return (PROFILE_NAMES as readonly string[]).includes(name);
 }
 
-/** Ports are the dev ports plus an offset per profile (services 30xx, mail 1025/8025, Kafka 9092). */
-const PORT_OFFSETS: Record<ProfileName, number> = { dev: 0, test: 100, faults: 200, bench: 300 };
+/**
+ * Ports are the dev ports plus an offset per profile (services 30xx, mail 1025/8025, Kafka 9092).
+ * Not 300: analytics-service would take 3306, MySQL's and MariaDB's port (running on some hosts).
+ */
+const PORT_OFFSETS: Record<ProfileName, number> = { dev: 0, test: 100, faults: 200, bench: 400 };
 // Apart from every other broker the repo starts: the int-test backend (29092), a Kafka
-// outage test (49092), the compose smoke test (39092) and the bench's own broker (59092).
+// outage test (49092) and the compose smoke test (39092).
 const KAFKA_PORTS: Record<ProfileName, number> = {
   dev: 9092,
   test: 19092,

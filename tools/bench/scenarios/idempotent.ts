@@ -2,15 +2,9 @@ import { Inbox } from '@kafka-commerce/messaging';
 import { Pool } from 'pg';
 import { countApplied, resetEffects } from '../database';
 import { type Measurement } from '../finish-line';
-import { runOnRuntime, type UserRegisteredEvent } from './nest-runtime';
-import { pgRawSql } from './pg-raw-sql';
+import { runOnRuntime } from './nest-runtime';
+import { applyIdempotently } from './seed-path';
 import { PARTITIONS_CONCURRENCY, type Scenario, type ScenarioContext } from './scenario';
-
-// One statement for the whole batch, like the outbox's append.
-const APPLY_EFFECTS_SQL = `
-  INSERT INTO effects (event_id, user_id)
-  SELECT (doc->>'eventId')::uuid, (doc->>'userId')::uuid
-  FROM jsonb_array_elements($1::jsonb) AS doc`;
 
 /**
  * What a real batch consumer does: one transaction per fetched batch that claims the events
@@ -33,7 +27,7 @@ export const idempotentBatch: Scenario = {
         batch: true,
         createHandler: (app) => {
           const inbox = app.get(Inbox);
-          return (events) => applyBatch(pool, inbox, consumer, events);
+          return (events) => applyIdempotently(pool, inbox, consumer, events, 'effects');
         },
       });
       const applied = await countApplied(context.databaseUrl, consumer);
@@ -49,30 +43,3 @@ export const idempotentBatch: Scenario = {
     }
   },
 };
-
-async function applyBatch(
-  pool: Pool,
-  inbox: Inbox,
-  consumer: string,
-  events: readonly UserRegisteredEvent[],
-): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const claimed = await inbox.claim(
-      pgRawSql(client),
-      consumer,
-      events.map((event) => event.eventId),
-    );
-    const effects = events
-      .filter((event) => claimed.has(event.eventId))
-      .map((event) => ({ eventId: event.eventId, userId: event.payload.userId }));
-    if (effects.length > 0) await client.query(APPLY_EFFECTS_SQL, [JSON.stringify(effects)]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}

@@ -35,16 +35,24 @@ export interface RuntimeRunOptions {
   readonly createHandler: (app: INestMicroservice) => EventsHandler;
 }
 
+/** A started runtime: its finish line counts what the handler has handled. */
+export interface RuntimeRun {
+  readonly line: FinishLine;
+  readonly app: INestMicroservice;
+  /** As a service stops: consumers first (batches in flight finish), then relay and producer. */
+  close(): Promise<void>;
+}
+
 /**
  * Consumes the topic through the real runtime: a Nest microservice whose transport is the
  * library's KafkaEventServer (from MessagingModule, which also connects its producer and
- * starts the outbox relay), with one `@EventHandler` controller method. The run ends when
- * that method has handled every event.
+ * starts the outbox relay on the context's database), with one `@EventHandler` controller
+ * method. Returns once it listens; `line` knows when it has joined and finished.
  */
-export async function runOnRuntime(
+export async function startRuntime(
   context: ScenarioContext,
   options: RuntimeRunOptions,
-): Promise<Measurement> {
+): Promise<RuntimeRun> {
   const line = new FinishLine(options.label, context.events);
   let handle: EventsHandler | undefined;
   const controller = benchController(context.topic, options.batch, async (events) => {
@@ -66,15 +74,31 @@ export async function runOnRuntime(
     },
   );
   const lifecycle = app.get(MessagingLifecycle);
+  const close = async (): Promise<void> => {
+    await app.close();
+    await lifecycle.close();
+  };
   try {
     watchConsumers(app.get<Kafka>(KAFKA_CLIENT), line);
     handle = options.createHandler(app);
     await app.listen();
-    return await line.wait(context.timeoutMs);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { line, app, close };
+}
+
+/** Drains the topic through the runtime (see startRuntime), timed from the group join. */
+export async function runOnRuntime(
+  context: ScenarioContext,
+  options: RuntimeRunOptions,
+): Promise<Measurement> {
+  const run = await startRuntime(context, options);
+  try {
+    return await run.line.wait(context.timeoutMs);
   } finally {
-    // As a service stops: consumers first (batches in flight finish), then relay and producer.
-    await app.close();
-    await lifecycle.close();
+    await run.close();
   }
 }
 
