@@ -22,7 +22,7 @@ import {
 } from './profile';
 import { type ServiceSpec, SERVICES } from './services';
 import { tokenKeys } from './keys';
-import { ensureTopics } from './topics';
+import { describeTopics, ensureTopics } from './topics';
 
 const HEALTH_TIMEOUT_MS = 90_000;
 const KAFKA_SCRIPT = path.join(REPO_ROOT, 'tools', 'kafka', 'kafka.sh');
@@ -42,9 +42,7 @@ export async function stackUp(profile: StackProfile, log: Log): Promise<void> {
     );
   }
   startKafka(profile, log);
-  const brokers = kafkaBrokers(profile);
-  const created = await ensureTopics(brokers);
-  log(`topics: ${created.length ? `created ${created.join(', ')}` : 'all present'}`);
+  log(`topics: ${describeTopics(await ensureTopics(kafkaBrokers(profile)))}`);
   await prepareDatabases(profile, log);
   await startMailCatcher(profile);
   log('building services (nx, cached)…');
@@ -115,8 +113,7 @@ function serviceEnv(profile: StackProfile, service: ServiceSpec): Record<string,
 
 export async function createTopics(profile: StackProfile, log: Log): Promise<void> {
   startKafka(profile, log);
-  const created = await ensureTopics(kafkaBrokers(profile));
-  log(created.length ? `created ${created.join(', ')}` : 'all topics present');
+  log(`topics: ${describeTopics(await ensureTopics(kafkaBrokers(profile)))}`);
 }
 
 function startKafka(profile: StackProfile, log: Log): void {
@@ -124,13 +121,15 @@ function startKafka(profile: StackProfile, log: Log): void {
     log(`kafka: using ${profile.kafka.brokers.join(',')}`);
     return;
   }
-  const { instance, port } = profile.kafka;
+  const { instance, port, nodes } = profile.kafka;
   // A throwaway profile's broker starts empty every run, like its databases.
   if (profile.ephemeral)
     execFileSync('bash', [KAFKA_SCRIPT, 'clean', '--name', instance], { stdio: 'ignore' });
-  execFileSync('bash', [KAFKA_SCRIPT, 'start', '--name', instance, '--port', String(port)], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  execFileSync(
+    'bash',
+    [KAFKA_SCRIPT, 'start', '--name', instance, '--port', String(port), '--nodes', String(nodes)],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
 }
 
 const MAIL_CATCHER = 'mailcatcher';
