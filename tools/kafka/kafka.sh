@@ -299,7 +299,7 @@ cmd_start() {
     die "instance $NAME has $existing node(s), not $NODES: start it with --nodes $existing, or delete it first (clean --name $NAME)"
   fi
   keep_cluster_port "$existing"
-  local id dir pid launched=() p
+  local id dir launched=() p
   for ((id = 1; id <= NODES; id++)); do
     dir=$(node_dir "$NODES" "$id")
     running_pid "$dir" >/dev/null || launched+=("$id")
