@@ -86,7 +86,8 @@ describeWithJava('the partition leader crashes (kill -9) under a stream of event
       TOPIC,
       KILLED_PARTITION,
     );
-    const writtenBeforeKill = written.length;
+    // Events from here on were written after the node was dead.
+    const writtenAtKill = written.length;
     await writing;
     await appliedCount(EVENTS, 120_000);
     const drainedMs = Date.now() - killedAt;
@@ -99,11 +100,11 @@ describeWithJava('the partition leader crashes (kill -9) under a stream of event
     });
     const rejoinedMs = Date.now() - restarting;
 
-    const flow = await flowAfter(killedAt, writtenBeforeKill);
+    const flow = await flowAfter(killedAt, writtenAtKill);
     const logged = await messagesInLog(kafka);
     process.stdout.write(
       `leader of ${TOPIC}/${KILLED_PARTITION} (node ${nodeId}) killed after ` +
-        `${writtenBeforeKill} of ${EVENTS} events written; first event written after the kill ` +
+        `${writtenAtKill} of ${EVENTS} events written; first event written after the kill ` +
         `applied ${flow.firstAfterKillMs} ms after it; longest pause between effects ` +
         `${flow.longestGapMs} ms; all ${EVENTS} applied ${drainedMs} ms after the kill; ` +
         `messages in the log ${logged} (${logged - EVENTS} published twice, deduplicated by ` +
@@ -160,7 +161,7 @@ function appliedEffects(): Promise<{ event_id: string; message_key: string; labe
  */
 async function flowAfter(
   killedAt: number,
-  writtenBeforeKill: number,
+  writtenAtKill: number,
 ): Promise<{ firstAfterKillMs: number; longestGapMs: number }> {
   const { rows } = await db!.pool.query<{ first: number; gap: number }>(
     `WITH after AS (
@@ -169,7 +170,7 @@ async function flowAfter(
      ), gaps AS (SELECT at - lag(at) OVER (ORDER BY at) AS gap FROM after)
      SELECT (SELECT min(at) FROM after WHERE substr(label, 2)::int >= $2::int) - $1::float8 AS first,
             greatest((SELECT min(at) FROM after) - $1::float8, (SELECT max(gap) FROM gaps)) AS gap`,
-    [killedAt, writtenBeforeKill],
+    [killedAt, writtenAtKill],
   );
   const row = rows[0]!;
   return { firstAfterKillMs: Math.round(row.first), longestGapMs: Math.round(row.gap) };
