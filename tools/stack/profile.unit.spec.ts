@@ -6,10 +6,10 @@ describe('the brokers of a stack profile', () => {
   });
 
   it('is every node of a three-node cluster, two ports apart (controllers between)', () => {
-    expect(kafkaBrokers(resolveProfile('faults', {}, 3))).toEqual([
-      '127.0.0.1:29092',
-      '127.0.0.1:29094',
-      '127.0.0.1:29096',
+    expect(kafkaBrokers(resolveProfile('dev', {}, 3))).toEqual([
+      '127.0.0.1:9092',
+      '127.0.0.1:9094',
+      '127.0.0.1:9096',
     ]);
   });
 

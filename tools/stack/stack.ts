@@ -22,7 +22,7 @@ import {
 } from './profile';
 import { type ServiceSpec, SERVICES } from './services';
 import { tokenKeys } from './keys';
-import { describeTopics, ensureTopics } from './topics';
+import { ensureTopics } from './topics';
 
 const HEALTH_TIMEOUT_MS = 90_000;
 const KAFKA_SCRIPT = path.join(REPO_ROOT, 'tools', 'kafka', 'kafka.sh');
@@ -42,7 +42,9 @@ export async function stackUp(profile: StackProfile, log: Log): Promise<void> {
     );
   }
   startKafka(profile, log);
-  log(`topics: ${describeTopics(await ensureTopics(kafkaBrokers(profile)))}`);
+  const brokers = kafkaBrokers(profile);
+  const created = await ensureTopics(brokers);
+  log(`topics: ${created.length ? `created ${created.join(', ')}` : 'all present'}`);
   await prepareDatabases(profile, log);
   await startMailCatcher(profile);
   log('building services (nx, cached)…');
@@ -113,7 +115,8 @@ function serviceEnv(profile: StackProfile, service: ServiceSpec): Record<string,
 
 export async function createTopics(profile: StackProfile, log: Log): Promise<void> {
   startKafka(profile, log);
-  log(`topics: ${describeTopics(await ensureTopics(kafkaBrokers(profile)))}`);
+  const created = await ensureTopics(kafkaBrokers(profile));
+  log(created.length ? `created ${created.join(', ')}` : 'all topics present');
 }
 
 function startKafka(profile: StackProfile, log: Log): void {

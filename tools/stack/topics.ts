@@ -7,9 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
  * Replication is the cluster's (`default.replication.factor`, `min.insync.replicas`): 1 on a
  * single node, 3 with 2 in sync on the three-node clusters of tools/kafka and compose.
  */
-export async function ensureTopics(
-  brokers: readonly string[],
-): Promise<{ created: string[]; replicas: number }> {
+export async function ensureTopics(brokers: readonly string[]): Promise<string[]> {
   const admin = new Kafka({
     clientId: 'kafka-commerce-tools',
     brokers: [...brokers],
@@ -23,15 +21,11 @@ export async function ensureTopics(
       { topic: deadLetterTopicOf(topic.name), numPartitions: 1 },
     ]);
     const missing = wanted.filter((topic) => !existing.has(topic.topic));
-    if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });
-    const { topics } = await admin.fetchTopicMetadata({ topics: wanted.map((t) => t.topic) });
-    const replicas = Math.min(...topics.flatMap((t) => t.partitions.map((p) => p.replicas.length)));
-    return { created: missing.map((topic) => topic.topic), replicas };
+    if (missing.length > 0) {
+      await admin.createTopics({ topics: missing, waitForLeaders: true });
+    }
+    return missing.map((topic) => topic.topic);
   } finally {
     await admin.disconnect();
   }
-}
-
-export function describeTopics({ created, replicas }: { created: string[]; replicas: number }) {
-  return `${created.length ? `created ${created.join(', ')}` : 'all present'} (${replicas} replicas)`;
 }

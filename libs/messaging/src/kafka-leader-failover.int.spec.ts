@@ -176,22 +176,26 @@ async function flowAfter(
   return { firstAfterKillMs: Math.round(row.first), longestGapMs: Math.round(row.gap) };
 }
 
-async function replicationOf(kafka: Admin): Promise<{ replicas: number[]; minInsync: string }> {
-  const { topics } = await kafka.fetchTopicMetadata({ topics: [TOPIC] });
-  // Topic configs are served once a broker's metadata has the new topic: ask until one does.
-  const minInsync = await waitFor(
+/**
+ * Replicas per partition and min.insync.replicas of the topic. A broker answers for a new
+ * topic once its metadata has it, and each answers on its own schedule: ask until one does.
+ */
+function replicationOf(kafka: Admin): Promise<{ replicas: number[]; minInsync: string }> {
+  return waitFor(
     async () => {
+      const { topics } = await kafka.fetchTopicMetadata({ topics: [TOPIC] });
       const { resources } = await kafka.describeConfigs({
         resources: [
           { type: ConfigResourceTypes.TOPIC, name: TOPIC, configNames: ['min.insync.replicas'] },
         ],
         includeSynonyms: false,
       });
-      return resources[0]?.configEntries[0]?.configValue;
+      const minInsync = resources[0]?.configEntries[0]?.configValue;
+      const replicas = topics[0]?.partitions.map((partition) => partition.replicas.length);
+      return minInsync === undefined || !replicas ? undefined : { replicas, minInsync };
     },
-    { description: `the configuration of ${TOPIC}` },
+    { description: `the replication of ${TOPIC}` },
   );
-  return { replicas: topics[0]!.partitions.map((p) => p.replicas.length), minInsync };
 }
 
 async function inSyncReplicas(kafka: Admin): Promise<number> {
