@@ -56,7 +56,11 @@ export function stackProcessGroups(profile: StackProfile): ProcessGroup[] {
       : [
           {
             name: 'kafka',
-            pids: () => pidFromFile(path.join(stateRoot, kafka.instance, 'broker.pid')),
+            // A single node's pid file, or each node's of a cluster (kafka.sh's layout).
+            pids: () =>
+              ['.', 'node-1', 'node-2', 'node-3'].flatMap((node) =>
+                pidFromFile(path.join(stateRoot, kafka.instance, node, 'broker.pid')),
+              ),
           },
         ]),
     postgresProcessGroup(databases),

@@ -1,4 +1,5 @@
-import { isProfileName, PROFILE_NAMES, resolveProfile } from './profile';
+import { parseArgs } from 'node:util';
+import { isBrokerCount, isProfileName, PROFILE_NAMES, resolveProfile } from './profile';
 import {
   createTopics,
   restartService,
@@ -9,16 +10,24 @@ import {
 } from './stack';
 
 const PROFILES = `[${PROFILE_NAMES.join('|')}]`;
-const USAGE = `usage: stack <up|down|topics> ${PROFILES} | stack <restart|stop|start> <service> ${PROFILES}`;
+const USAGE =
+  `usage: stack <up|down|topics> ${PROFILES} [--brokers 1|3]` +
+  ` | stack <restart|stop|start> <service> ${PROFILES} [--brokers 1|3]`;
 const ONE_SERVICE = new Set(['restart', 'stop', 'start']);
 
 /** `pnpm stack:up` / `pnpm stack:down` / `pnpm topics:create`. */
 async function main(): Promise<void> {
-  const [command, ...rest] = process.argv.slice(2);
+  const { values, positionals } = parseArgs({
+    options: { brokers: { type: 'string', default: '1' } },
+    allowPositionals: true,
+  });
+  const [command, ...rest] = positionals;
   const service = ONE_SERVICE.has(command ?? '') ? rest.shift() : undefined;
   const [profileName = 'dev'] = rest;
-  if (!isProfileName(profileName)) throw new Error(USAGE);
-  const profile = resolveProfile(profileName, process.env);
+  // A three-node cluster: `up` starts it, `topics` and `restart` must be told as well.
+  const brokers = Number(values.brokers);
+  if (!isProfileName(profileName) || !isBrokerCount(brokers)) throw new Error(USAGE);
+  const profile = resolveProfile(profileName, process.env, brokers);
   const log = (line: string): void => {
     console.log(line);
   };

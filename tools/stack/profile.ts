@@ -19,10 +19,26 @@ export interface StackProfile {
   readonly ephemeral: boolean;
   /** Server URL without a database; each service gets its own database on it. */
   readonly postgresUrl: string;
-  /** Given brokers are used as they are; otherwise a local broker instance is started. */
+  /**
+   * Given brokers are used as they are; otherwise a local instance of tools/kafka/kafka.sh is
+   * started: one broker, or a cluster of `nodes` (node I serves clients on port + 2(I-1)).
+   */
   readonly kafka:
     | { readonly external: true; readonly brokers: readonly string[] }
-    | { readonly external: false; readonly instance: string; readonly port: number };
+    | {
+        readonly external: false;
+        readonly instance: string;
+        readonly port: number;
+        readonly nodes: BrokerCount;
+      };
+}
+
+/** One broker, or a three-node cluster (replicas 3, min.insync.replicas 2). */
+export const BROKER_COUNTS = [1, 3] as const;
+export type BrokerCount = (typeof BROKER_COUNTS)[number];
+
+export function isBrokerCount(count: number): count is BrokerCount {
+  return (BROKER_COUNTS as readonly number[]).includes(count);
 }
 
 export const PROFILE_NAMES = ['dev', 'test', 'faults', 'bench'] as const;
@@ -48,7 +64,11 @@ const KAFKA_PORTS: Record<ProfileName, number> = {
 
 const DEFAULT_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432';
 
-export function resolveProfile(name: ProfileName, env: NodeJS.ProcessEnv): StackProfile {
+export function resolveProfile(
+  name: ProfileName,
+  env: NodeJS.ProcessEnv,
+  brokerCount: BrokerCount = 1,
+): StackProfile {
   const offset = PORT_OFFSETS[name];
   const givenBrokers = env.KAFKA_BROKERS?.split(',')
     .map((broker) => broker.trim())
@@ -63,12 +83,14 @@ export function resolveProfile(name: ProfileName, env: NodeJS.ProcessEnv): Stack
     postgresUrl: env.POSTGRES_URL ?? DEFAULT_POSTGRES_URL,
     kafka: givenBrokers?.length
       ? { external: true, brokers: givenBrokers }
-      : { external: false, instance: name, port: KAFKA_PORTS[name] },
+      : { external: false, instance: name, port: KAFKA_PORTS[name], nodes: brokerCount },
   };
 }
 
 export function kafkaBrokers(profile: StackProfile): readonly string[] {
-  return profile.kafka.external ? profile.kafka.brokers : [`127.0.0.1:${profile.kafka.port}`];
+  const { kafka } = profile;
+  if (kafka.external) return kafka.brokers;
+  return Array.from({ length: kafka.nodes }, (_, node) => `127.0.0.1:${kafka.port + 2 * node}`);
 }
 
 export function databaseName(profile: StackProfile, service: ServiceSpec): string {

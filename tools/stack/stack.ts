@@ -146,13 +146,15 @@ function startKafka(profile: StackProfile, log: Log): void {
     log(`kafka: using ${profile.kafka.brokers.join(',')}`);
     return;
   }
-  const { instance, port } = profile.kafka;
+  const { instance, port, nodes } = profile.kafka;
   // A throwaway profile's broker starts empty every run, like its databases.
   if (profile.ephemeral)
     execFileSync('bash', [KAFKA_SCRIPT, 'clean', '--name', instance], { stdio: 'ignore' });
-  execFileSync('bash', [KAFKA_SCRIPT, 'start', '--name', instance, '--port', String(port)], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  execFileSync(
+    'bash',
+    [KAFKA_SCRIPT, 'start', '--name', instance, '--port', String(port), '--nodes', String(nodes)],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
 }
 
 const MAIL_CATCHER = 'mailcatcher';

@@ -4,6 +4,8 @@ import { Kafka, logLevel } from 'kafkajs';
 /**
  * Creates every topic the events library declares, plus its dead-letter topic. Broker
  * auto-creation is off, so this is the only place topics come from. Existing topics are kept.
+ * Replication is the cluster's (`default.replication.factor`, `min.insync.replicas`): 1 on a
+ * single node, 3 with 2 in sync on the three-node clusters of tools/kafka and compose.
  */
 export async function ensureTopics(brokers: readonly string[]): Promise<string[]> {
   const admin = new Kafka({
@@ -20,10 +22,7 @@ export async function ensureTopics(brokers: readonly string[]): Promise<string[]
     ]);
     const missing = wanted.filter((topic) => !existing.has(topic.topic));
     if (missing.length > 0) {
-      await admin.createTopics({
-        topics: missing.map((topic) => ({ ...topic, replicationFactor: 1 })),
-        waitForLeaders: true,
-      });
+      await admin.createTopics({ topics: missing, waitForLeaders: true });
     }
     return missing.map((topic) => topic.topic);
   } finally {

@@ -3,3 +3,4 @@ export * from './free-port';
 export * from './kafka-broker';
 export * from './test-backend';
 export * from './test-backends';
+export * from './kafka-cluster';

@@ -1,0 +1,24 @@
+import { isBrokerCount, kafkaBrokers, resolveProfile } from './profile';
+
+describe('the brokers of a stack profile', () => {
+  it('is the profile broker alone by default', () => {
+    expect(kafkaBrokers(resolveProfile('dev', {}))).toEqual(['127.0.0.1:9092']);
+  });
+
+  it('is every node of a three-node cluster, two ports apart (controllers between)', () => {
+    expect(kafkaBrokers(resolveProfile('dev', {}, 3))).toEqual([
+      '127.0.0.1:9092',
+      '127.0.0.1:9094',
+      '127.0.0.1:9096',
+    ]);
+  });
+
+  it('is KAFKA_BROKERS as given, whatever the count', () => {
+    const env = { KAFKA_BROKERS: 'kafka:19092, kafka-2:19092' };
+    expect(kafkaBrokers(resolveProfile('dev', env, 3))).toEqual(['kafka:19092', 'kafka-2:19092']);
+  });
+
+  it('knows one broker or three, nothing else', () => {
+    expect([0, 1, 2, 3, 5].filter(isBrokerCount)).toEqual([1, 3]);
+  });
+});
