@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { databaseUrl, resolveProfile, serviceUrl } from '../stack/profile';
-import { SERVICES } from '../stack/services';
+import { adminCredentials, bearer, callJson, login, serviceSpec } from './http-client';
 import { type CpuSnapshot, cpuSpent, stackProcessGroups, takeCpuSnapshot } from './cpu-accounting';
 
 /**
@@ -24,41 +24,16 @@ const CONCURRENCY = Math.min(Number(values.concurrency), 256);
 const RATE = values.rate === undefined ? undefined : Number(values.rate);
 const DEADLINE_MS = 300_000;
 const profile = resolveProfile('dev', process.env);
-const service = (name: string) => {
-  const spec = SERVICES.find((candidate) => candidate.name === name);
-  if (!spec) throw new Error(`unknown service ${name}`);
-  return spec;
-};
-const url = (name: string, path: string) => `${serviceUrl(profile, service(name))}${path}`;
+const url = (name: string, path: string) => `${serviceUrl(profile, serviceSpec(name))}${path}`;
 
-async function call(
-  method: string,
-  target: string,
-  body?: unknown,
-  token?: string,
-): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(target, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, json: await response.json() };
-}
-
-async function login(email: string, password: string): Promise<string> {
-  const { json } = await call('POST', url('user-service', '/auth/login'), { email, password });
-  return (json as { accessToken: string }).accessToken;
+async function call(method: string, target: string, body?: unknown, token?: string) {
+  return callJson(method, target, body, token ? bearer(token) : {});
 }
 
 /** A customer, a product with enough stock, and the order body they will place. */
 async function prepare(): Promise<{ token: string; order: unknown }> {
-  const admin = await login(
-    process.env.ADMIN_EMAIL ?? 'admin@kafka-commerce.local',
-    process.env.ADMIN_PASSWORD ?? 'admin-password',
-  );
+  const { email: adminEmail, password: adminPassword } = adminCredentials(process.env);
+  const admin = await login(url('user-service', ''), adminEmail, adminPassword);
   const product = await call(
     'POST',
     url('inventory-service', '/products'),
@@ -78,7 +53,7 @@ async function prepare(): Promise<{ token: string; order: unknown }> {
     username: 'load',
     password: 'correct horse battery',
   });
-  const token = await login(email, 'correct horse battery');
+  const token = await login(url('user-service', ''), email, 'correct horse battery');
   const order = {
     items: [{ productId, quantity: 1 }],
     shippingAddress: { street: '1 Main St', city: 'X', postalCode: '1', country: 'US' },
@@ -158,7 +133,9 @@ async function latencies(orders: Client, ids: readonly string[]): Promise<number
 }
 
 async function main(): Promise<void> {
-  const orders = new Client({ connectionString: databaseUrl(profile, service('order-service')) });
+  const orders = new Client({
+    connectionString: databaseUrl(profile, serviceSpec('order-service')),
+  });
   await orders.connect();
   try {
     const { token, order } = await prepare();
