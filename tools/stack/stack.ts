@@ -98,7 +98,8 @@ export async function restartService(profile: StackProfile, name: string, log: L
   log(`${name} restarted: ${serviceUrl(profile, service)}`);
 }
 
-function serviceEnv(profile: StackProfile, service: ServiceSpec): Record<string, string> {
+/** The environment a service of this profile runs with (also for extra instances of it). */
+export function serviceEnv(profile: StackProfile, service: ServiceSpec): Record<string, string> {
   const keys = tokenKeys(profile.stateDir);
   return {
     PORT: String(servicePort(profile, service)),
