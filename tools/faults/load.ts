@@ -101,6 +101,12 @@ export type Fault = (placedSoFar: readonly PlacedOrder[]) => Promise<void>;
 /** Where orders are placed: the order-service instances that may be up; the first answers. */
 export type OrderServiceUrls = () => readonly string[];
 
+export interface LoadTarget {
+  readonly orderUrls: OrderServiceUrls;
+  /** Told of each order as soon as it is accepted (so it is checked even if the load fails). */
+  readonly onPlaced: (order: PlacedOrder) => void;
+}
+
 /**
  * Places orders for the fixture's customers, paced or as fast as `concurrency` allows, and
  * starts `fault` once a quarter of `plan.orders` are placed; the load goes on until the fault
@@ -110,7 +116,7 @@ export type OrderServiceUrls = () => readonly string[];
 export async function runLoad(
   fixture: Fixture,
   plan: LoadPlan,
-  orderUrls: OrderServiceUrls,
+  { orderUrls, onPlaced }: LoadTarget,
   fault?: Fault,
 ): Promise<LoadResult> {
   const placed: PlacedOrder[] = [];
@@ -145,6 +151,7 @@ export async function runLoad(
         continue;
       }
       placed.push(order);
+      onPlaced(order);
       if (Math.random() < (plan.cancelShare ?? 0))
         cancellations.push(cancelOrder(orderUrls, order, counters, refused));
     }

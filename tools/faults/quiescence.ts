@@ -60,7 +60,7 @@ export async function awaitQuiescence(
   const deadline = Date.now() + deadlineMs;
   let last: Motion | undefined;
   let quietPolls = 0;
-  while (Date.now() < deadline) {
+  do {
     try {
       last = await motion(stack, orderIds);
       quietPolls = isQuiet(last) ? quietPolls + 1 : 0;
@@ -69,7 +69,7 @@ export async function awaitQuiescence(
       quietPolls = 0; // a database or the broker is still coming back
     }
     await sleep(POLL_MS);
-  }
+  } while (Date.now() < deadline);
   return (
     last ?? {
       pendingOrders: -1,
