@@ -12,7 +12,7 @@ export interface FaultArgs {
 }
 
 export type FaultCommand =
-  { readonly kind: 'help' } | { readonly kind: 'run'; readonly args: FaultArgs };
+  { readonly kind: 'help' | 'list' } | { readonly kind: 'run'; readonly args: FaultArgs };
 
 export class UsageError extends Error {}
 
@@ -29,10 +29,7 @@ the scenario and the invariant that broke.
   --json FILE      write the results here (default .stack/faults/results-<timestamp>.json)
   --use-running    use the faults stack already up (pnpm stack:up faults); leave it running`;
 
-export function parseFaultArgs(
-  argv: readonly string[],
-  known: readonly string[],
-): FaultCommand | { kind: 'list' } {
+export function parseFaultArgs(argv: readonly string[], known: readonly string[]): FaultCommand {
   // `pnpm test:faults -- --quick` passes the separator through.
   const args = argv[0] === '--' ? argv.slice(1) : [...argv];
   let values: {

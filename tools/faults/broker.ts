@@ -99,31 +99,36 @@ export interface RecordedMessage {
   readonly message: KafkaMessage;
 }
 
-/** Everything on `topic` up to its current end, read in a throwaway group of this tool. */
-export async function readTopic(stack: FaultStack, topic: string): Promise<RecordedMessage[]> {
-  const ends = await withAdmin(stack, (admin) => admin.fetchTopicOffsets(topic));
-  const remaining = new Map(
-    ends.filter((o) => Number(o.high) > 0).map((o) => [o.partition, Number(o.high)]),
-  );
+/** Everything on `topics` up to their current ends, read in one throwaway group of this tool. */
+export async function readTopics(
+  stack: FaultStack,
+  topics: readonly string[],
+): Promise<RecordedMessage[]> {
+  const remaining = new Map<string, number>(); // "<topic>/<partition>" → end offset
+  await withAdmin(stack, async (admin) => {
+    for (const topic of topics)
+      for (const { partition, high } of await admin.fetchTopicOffsets(topic))
+        if (Number(high) > 0) remaining.set(`${topic}/${partition}`, Number(high));
+  });
   const records: RecordedMessage[] = [];
   if (remaining.size === 0) return records;
   const consumer = stack.kafka().consumer({ groupId: `${OWN_GROUP_PREFIX}${randomUUID()}` });
   await consumer.connect();
   try {
-    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
     await consumer.run({
-      eachMessage: ({ partition, message }) => {
-        const end = remaining.get(partition);
+      eachMessage: ({ topic, partition, message }) => {
+        const end = remaining.get(`${topic}/${partition}`);
         if (end !== undefined && Number(message.offset) < end) {
           records.push({ topic, partition, message });
-          if (Number(message.offset) + 1 >= end) remaining.delete(partition);
+          if (Number(message.offset) + 1 >= end) remaining.delete(`${topic}/${partition}`);
         }
         return Promise.resolve();
       },
     });
     await waitFor(() => Promise.resolve(remaining.size === 0 ? true : undefined), {
       timeoutMs: 60_000,
-      description: `reading ${topic} to its end`,
+      description: `reading ${topics.join(', ')} to the end`,
     });
     return records;
   } finally {
@@ -171,15 +176,13 @@ export async function deadLetterReasons(
   since: ReadonlyMap<string, number>,
 ): Promise<Record<string, number>> {
   const reasons: Record<string, number> = {};
-  for (const topic of BUSINESS_TOPICS) {
-    const records = await readTopic(stack, deadLetterTopicOf(topic));
-    for (const { message } of records.filter(
-      (r) => Number(r.message.offset) >= (since.get(topic) ?? 0),
-    )) {
-      const header = (name: string) => message.headers?.[name]?.toString() ?? '?';
-      const why = `${header(DEAD_LETTER_HEADERS.consumer)}: ${header(DEAD_LETTER_HEADERS.reason)} (${header(DEAD_LETTER_HEADERS.error).slice(0, 160)})`;
-      reasons[why] = (reasons[why] ?? 0) + 1;
-    }
+  const deadLetterTopics = BUSINESS_TOPICS.map((topic) => deadLetterTopicOf(topic));
+  for (const { topic, message } of await readTopics(stack, deadLetterTopics)) {
+    const source = BUSINESS_TOPICS.find((business) => deadLetterTopicOf(business) === topic) ?? '';
+    if (Number(message.offset) < (since.get(source) ?? 0)) continue;
+    const header = (name: string) => message.headers?.[name]?.toString() ?? '?';
+    const why = `${header(DEAD_LETTER_HEADERS.consumer)}: ${header(DEAD_LETTER_HEADERS.reason)} (${header(DEAD_LETTER_HEADERS.error).slice(0, 160)})`;
+    reasons[why] = (reasons[why] ?? 0) + 1;
   }
   return reasons;
 }

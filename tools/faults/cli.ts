@@ -13,13 +13,11 @@ async function main(): Promise<number> {
     process.argv.slice(2),
     SCENARIOS.map((s) => s.name),
   );
-  if (command.kind === 'help') {
-    console.log(FAULTS_USAGE);
-    return 0;
-  }
-  if (command.kind === 'list') {
-    for (const s of SCENARIOS)
-      console.log(`${s.name.padEnd(24)} ${s.quick ? 'quick' : 'full '}  ${s.title}`);
+  if (command.kind !== 'run') {
+    if (command.kind === 'help') console.log(FAULTS_USAGE);
+    else
+      for (const s of SCENARIOS)
+        console.log(`${s.name.padEnd(24)} ${s.quick ? 'quick' : 'full '}  ${s.title}`);
     return 0;
   }
   const { args } = command;
