@@ -181,7 +181,7 @@ export async function deadLetterReasons(
     const source = BUSINESS_TOPICS.find((business) => deadLetterTopicOf(business) === topic) ?? '';
     if (Number(message.offset) < (since.get(source) ?? 0)) continue;
     const header = (name: string) => message.headers?.[name]?.toString() ?? '?';
-    const why = `${header(DEAD_LETTER_HEADERS.consumer)}: ${header(DEAD_LETTER_HEADERS.reason)} (${header(DEAD_LETTER_HEADERS.error).slice(0, 160)})`;
+    const why = `${header(DEAD_LETTER_HEADERS.consumer)}: ${header(DEAD_LETTER_HEADERS.reason)} (${header(DEAD_LETTER_HEADERS.error).replace(/\s+/g, ' ').slice(0, 160)})`;
     reasons[why] = (reasons[why] ?? 0) + 1;
   }
   return reasons;

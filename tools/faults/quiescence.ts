@@ -11,6 +11,8 @@ export interface Motion {
   readonly unsentNotifications: number;
   readonly paymentsInFlight: number;
   readonly lag: number;
+  /** Where the lag is: "<group> <topic>/<partition>: <messages>", the largest first. */
+  readonly lagging?: readonly string[];
 }
 
 async function motion(stack: FaultStack, orderIds: readonly string[]): Promise<Motion> {
@@ -41,10 +43,15 @@ async function motion(stack: FaultStack, orderIds: readonly string[]): Promise<M
       [orderIds],
     ),
     lag: lags.reduce((sum, lag) => sum + lag.lag, 0),
+    lagging: lags
+      .sort((a, b) => b.lag - a.lag)
+      .slice(0, 5)
+      .map((l) => `${l.group} ${l.topic}/${l.partition}: ${l.lag}`),
   };
 }
 
-const isQuiet = (m: Motion): boolean => Object.values(m).every((value) => value === 0);
+const isQuiet = (m: Motion): boolean =>
+  m.pendingOrders + m.outboxRows + m.unsentNotifications + m.paymentsInFlight + m.lag === 0;
 
 /**
  * Waits until the stack is at rest: the orders terminal, every outbox drained, no mail
