@@ -9,7 +9,6 @@ import {
   serviceUrl,
   type StackProfile,
 } from '../stack/profile';
-import { SERVICES } from '../stack/services';
 
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 export const SERVICE_NAMES = [
@@ -84,8 +83,4 @@ export class FaultStack {
     }
     return pool;
   }
-}
-
-export function isServiceName(name: string): name is ServiceName {
-  return SERVICES.some((service) => service.name === name);
 }
