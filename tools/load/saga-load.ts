@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Client } from 'pg';
 import { serviceUrl, type StackProfile } from '../stack/profile';
-import { SERVICES } from '../stack/services';
+import { adminCredentials, bearer, callJson, login, serviceSpec } from './http-client';
 import { type CpuSnapshot, cpuSpent, type ProcessGroup, takeCpuSnapshot } from './cpu-accounting';
 
 /**
@@ -32,39 +32,15 @@ export interface LoadPlan {
 }
 
 export function serviceUrlOf(profile: StackProfile, name: string, path: string): string {
-  const service = SERVICES.find((candidate) => candidate.name === name);
-  if (!service) throw new Error(`unknown service ${name}`);
-  return `${serviceUrl(profile, service)}${path}`;
+  return `${serviceUrl(profile, serviceSpec(name))}${path}`;
 }
 
-async function call(
-  method: string,
-  target: string,
-  body?: unknown,
-  token?: string,
-): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(target, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, json: await response.json() };
+function call(method: string, target: string, body?: unknown, token?: string) {
+  return callJson(method, target, body, token ? bearer(token) : {});
 }
 
-async function login(profile: StackProfile, email: string, password: string): Promise<string> {
-  const { status, json } = await call(
-    'POST',
-    serviceUrlOf(profile, 'user-service', '/auth/login'),
-    {
-      email,
-      password,
-    },
-  );
-  if (status !== 200) throw new Error(`login of ${email} failed: ${status}`);
-  return (json as { accessToken: string }).accessToken;
+function loginAt(profile: StackProfile, email: string, password: string): Promise<string> {
+  return login(serviceUrlOf(profile, 'user-service', ''), email, password);
 }
 
 /**
@@ -76,11 +52,8 @@ export async function prepareCustomer(
   profile: StackProfile,
   stock: number,
 ): Promise<Customer & { readonly probeOrderId: string }> {
-  const admin = await login(
-    profile,
-    process.env.ADMIN_EMAIL ?? 'admin@kafka-commerce.local',
-    process.env.ADMIN_PASSWORD ?? 'admin-password',
-  );
+  const { email: adminEmail, password: adminPassword } = adminCredentials(process.env);
+  const admin = await loginAt(profile, adminEmail, adminPassword);
   const product = await call(
     'POST',
     serviceUrlOf(profile, 'inventory-service', '/products'),
@@ -102,7 +75,7 @@ export async function prepareCustomer(
     username: 'load',
     password,
   });
-  const token = await login(profile, email, password);
+  const token = await loginAt(profile, email, password);
   const order: OrderBody = {
     items: [{ productId, quantity: 1 }],
     shippingAddress: { street: '1 Main St', city: 'X', postalCode: '1', country: 'US' },

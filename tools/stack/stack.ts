@@ -120,7 +120,8 @@ function knownService(name: string): ServiceSpec {
   return service;
 }
 
-function serviceEnv(profile: StackProfile, service: ServiceSpec): Record<string, string> {
+/** The environment a service of this profile runs with (also for extra instances of it). */
+export function serviceEnv(profile: StackProfile, service: ServiceSpec): Record<string, string> {
   const keys = tokenKeys(profile.stateDir);
   return {
     PORT: String(servicePort(profile, service)),

@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { Pool } from 'pg';
 import { KafkaEventServer } from './consumer/kafka-event.server';
 import { EventPublisher } from './event-publisher';
 import { Inbox } from './inbox/inbox';
@@ -9,7 +8,8 @@ import { MessagingLifecycle } from './messaging-lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { MessagingMetrics } from './metrics/messaging-metrics';
 import { Outbox } from './outbox/outbox';
-import { OUTBOX_POOL } from './outbox/outbox-pool';
+import { type Pool } from 'pg';
+import { createOutboxPool, OUTBOX_POOL } from './outbox/outbox-pool';
 import { OutboxRelay } from './outbox/outbox-relay';
 
 // Provided and exported as they are; the factories above need their options.
@@ -42,7 +42,7 @@ export class MessagingModule {
         { provide: MessagingMetrics, useFactory: () => new MessagingMetrics(options.registry) },
         {
           provide: OUTBOX_POOL,
-          useFactory: () => new Pool({ connectionString: options.databaseUrl, max: 3 }),
+          useFactory: () => createOutboxPool(options.databaseUrl),
         },
         {
           provide: OutboxRelay,

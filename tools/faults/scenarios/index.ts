@@ -1,0 +1,31 @@
+import { type Scenario } from '../scenario';
+import { cancelRacingCreate } from './cancel-racing-create';
+import { consumerPaused } from './consumer-paused';
+import { duplicateEvents } from './duplicate-events';
+import { hostileHttp } from './hostile-http';
+import { kafkaOutage } from './kafka-outage';
+import { killEachService } from './kill-each-service';
+import { oversell } from './oversell';
+import { poisonEveryTopic } from './poison-every-topic';
+import { postgresRestart } from './postgres-restart';
+import { replayFromZero } from './replay-from-zero';
+import { secondInstanceTakeover } from './second-instance-takeover';
+
+/**
+ * Every scenario, in the order they run. A new one is a file beside these and one line here
+ * (coming: kill -9 of the partition leader with --brokers 3; a restore drill of inventory's
+ * database with its consumer groups rewound by timestamp).
+ */
+export const SCENARIOS: readonly Scenario[] = [
+  oversell,
+  cancelRacingCreate,
+  duplicateEvents,
+  poisonEveryTopic,
+  killEachService,
+  secondInstanceTakeover,
+  consumerPaused,
+  kafkaOutage,
+  postgresRestart,
+  replayFromZero,
+  hostileHttp,
+];
