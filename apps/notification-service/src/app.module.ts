@@ -9,6 +9,16 @@ import { ContactsModule } from './contacts/contacts.module';
 import { NotificationDatabase } from './database';
 import { NotificationsModule } from './notifications/notifications.module';
 
+/**
+ * An email needs facts from other topics (the customer's contact from `users`, the order's
+ * owner from `orders`), and a consumer that restarts or is taken over lags the others by a
+ * group session (10 s) or more. Messaging's default (five attempts, about a second and a half)
+ * dead-lettered such emails (RecipientNotKnownYetError, seen by `pnpm test:faults` after
+ * kill -9 and takeovers); a minute of retries covers a rejoin. The wait holds back that
+ * event's key and its partition's next fetch (other partitions go on) and keeps heartbeating.
+ */
+const NOTIFICATION_RETRY_POLICY = { maxAttempts: 30, maxRetryMs: 60_000, maxDelayMs: 5_000 };
+
 @Module({})
 export class AppModule {
   static register(config: NotificationServiceConfig): DynamicModule {
@@ -19,6 +29,7 @@ export class AppModule {
           serviceName: NOTIFICATION_SERVICE,
           config,
           database: NotificationDatabase,
+          retryPolicy: NOTIFICATION_RETRY_POLICY,
         }),
         NotificationsModule,
         ContactsModule,

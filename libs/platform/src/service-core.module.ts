@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@kafka-commerce/auth';
 import { type ServiceEnv } from '@kafka-commerce/config';
-import { KafkaProbe, MessagingModule } from '@kafka-commerce/messaging';
+import { KafkaProbe, MessagingModule, type MessagingOptions } from '@kafka-commerce/messaging';
 import {
   DatabaseModule,
   DatabaseProbe,
@@ -20,6 +20,8 @@ export interface ServiceCoreOptions<TClient extends PrismaClientLike> {
   readonly database: PrismaClientClass<TClient>;
   /** Only for the token issuer (user-service): how access tokens are signed. */
   readonly tokenIssuer?: { readonly privateKey: string; readonly ttlSeconds: number };
+  /** How long a failing event is retried before it is dead-lettered (messaging's default otherwise). */
+  readonly retryPolicy?: MessagingOptions['retryPolicy'];
 }
 
 /**
@@ -58,6 +60,7 @@ export class ServiceCoreModule {
           brokers: config.KAFKA_BROKERS,
           databaseUrl: config.DATABASE_URL,
           registry: metrics.registry,
+          ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
           fetch: {
             minBytes: config.KAFKA_FETCH_MIN_BYTES,
             maxWaitTimeInMs: config.KAFKA_FETCH_MAX_WAIT_MS,
