@@ -1,3 +1,4 @@
+import { SERVICE_NAMES, type ServiceName } from '@kafka-commerce/events';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool, type QueryResultRow } from 'pg';
 import { adminCredentials, login, serviceSpec } from '../load/http-client';
@@ -9,16 +10,6 @@ import {
   serviceUrl,
   type StackProfile,
 } from '../stack/profile';
-
-export type ServiceName = (typeof SERVICE_NAMES)[number];
-export const SERVICE_NAMES = [
-  'user-service',
-  'order-service',
-  'payment-service',
-  'inventory-service',
-  'notification-service',
-  'analytics-service',
-] as const;
 
 /** The services with Kafka consumers (user-service only produces). */
 export const CONSUMER_SERVICES: readonly ServiceName[] = SERVICE_NAMES.filter(

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { consumerLag } from './broker';
-import { type FaultStack, SERVICE_NAMES } from './fault-stack';
+import { SERVICE_NAMES } from '@kafka-commerce/events';
+import { type FaultStack } from './fault-stack';
 
 const POLL_MS = 250;
 

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { deadLetterCounts, deadLetterReasons } from './broker';
-import { type FaultStack, SERVICE_NAMES } from './fault-stack';
+import { SERVICE_NAMES } from '@kafka-commerce/events';
+import { type FaultStack } from './fault-stack';
 import { checkInvariants, takeBaseline } from './invariants';
 import {
   createFixture,

@@ -4,7 +4,8 @@ import { serviceSpec } from '../load/http-client';
 import { isAlive, runningPid, startProcess, stopService } from '../stack/processes';
 import { REPO_ROOT, servicePort } from '../stack/profile';
 import { restartService, serviceEnv } from '../stack/stack';
-import { type FaultStack, type ServiceName } from './fault-stack';
+import { type ServiceName } from '@kafka-commerce/events';
+import { type FaultStack } from './fault-stack';
 
 /** A second instance of a service: same database and groups, its own HTTP port and logs. */
 export interface ExtraInstance {

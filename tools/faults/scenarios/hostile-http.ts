@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { bearer } from '../../load/http-client';
-import { SERVICE_NAMES } from '../fault-stack';
+import { SERVICE_NAMES } from '@kafka-commerce/events';
 import { operationsOf, type Operation } from '../hostile/openapi';
 import { inputProbes, pathWith, type Probe, sample } from '../hostile/probes';
 import { badCredentials } from '../hostile/tokens';

@@ -1,4 +1,4 @@
-import { SERVICE_NAMES } from '../fault-stack';
+import { SERVICE_NAMES } from '@kafka-commerce/events';
 import { type Scenario } from '../scenario';
 import { killHard, startAgain } from '../service-control';
 import { faultLoad, PLENTY } from './plans';
