@@ -170,6 +170,9 @@ describe('delivery guarantees (real Kafka, real PostgreSQL)', () => {
     const [letter] = await deadLettersOf(key, 1);
     expect(letter && header(letter, 'dlq-reason')).toBe('handler_failed');
     expect(letter && header(letter, 'dlq-attempts')).toBe(String(MAX_ATTEMPTS));
+    expect(letter && header(letter, 'dlq-error')).toContain(
+      `handler is broken for ${broken.envelope.eventId}`,
+    );
 
     script.alwaysFail.delete(broken.envelope.eventId); // the fix is deployed
     const redrive = (): void => {

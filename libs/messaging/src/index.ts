@@ -1,5 +1,6 @@
 export * from './consumer/batch-processor';
 export * from './consumer/event-handler.decorator';
+export * from './consumer/handler-error.filter';
 export * from './consumer/kafka-event.server';
 export * from './consumer/retry-policy';
 export * from './dead-letter';

@@ -2,7 +2,7 @@ import { type DynamicModule, type INestApplication, type Type } from '@nestjs/co
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { KafkaEventServer } from '@kafka-commerce/messaging';
+import { HandlerErrorFilter, KafkaEventServer } from '@kafka-commerce/messaging';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './http/validation';
 import { ServiceMetrics } from './metrics/metrics';
@@ -30,7 +30,9 @@ export async function bootstrapService(
   recordRequestDurations(app);
   serveOpenApi(app, options.serviceName);
   // Every service is hybrid; a service without @EventHandler methods simply subscribes to nothing.
-  app.connectMicroservice({ strategy: app.get(KafkaEventServer) }, { inheritAppConfig: true });
+  app
+    .connectMicroservice({ strategy: app.get(KafkaEventServer) }, { inheritAppConfig: true })
+    .useGlobalFilters(new HandlerErrorFilter());
   await app.startAllMicroservices();
   await app.listen(options.port, '0.0.0.0');
   app.get(Logger).log(`${options.serviceName} listening on port ${options.port}`);
