@@ -9,12 +9,12 @@ import { oversell } from './oversell';
 import { poisonEveryTopic } from './poison-every-topic';
 import { postgresRestart } from './postgres-restart';
 import { replayFromZero } from './replay-from-zero';
+import { restoreDrill } from './restore-drill';
 import { secondInstanceTakeover } from './second-instance-takeover';
 
 /**
  * Every scenario, in the order they run. A new one is a file beside these and one line here
- * (coming: kill -9 of the partition leader with --brokers 3; a restore drill of inventory's
- * database with its consumer groups rewound by timestamp).
+ * (coming: kill -9 of the partition leader with --brokers 3).
  */
 export const SCENARIOS: readonly Scenario[] = [
   oversell,
@@ -26,6 +26,7 @@ export const SCENARIOS: readonly Scenario[] = [
   consumerPaused,
   kafkaOutage,
   postgresRestart,
+  restoreDrill,
   replayFromZero,
   hostileHttp,
 ];
