@@ -33,7 +33,7 @@ export const restoreDrill: Scenario = {
     for (const found of report.violations) violation('restore-drill', found);
     const { backup, restore, rewind, catchUp } = report.durationsMs;
     note(
-      `restore-drill: ${report.rewoundMessages} message(s) rewound; backup ${backup} ms, ` +
+      `${report.rewoundMessages} message(s) rewound; backup ${backup} ms, ` +
         `restore ${restore} ms, rewind ${rewind} ms, catch-up ${catchUp} ms` +
         (report.warnings.length ? `; ${report.warnings.join('; ')}` : ''),
     );
