@@ -82,6 +82,8 @@ export class OutboxRelay {
   private loop: Promise<void> | undefined;
   private readonly sleepers = new Set<() => void>();
   private listener: Client | undefined;
+  /** A wake-up that found no sleeper (see sleep). */
+  private wakeMissed = false;
 
   constructor(
     private readonly pool: Pool,
@@ -205,8 +207,16 @@ export class OutboxRelay {
     }
   }
 
-  /** Sleeps until the timeout, a new-rows notification or stop(), whichever comes first. */
+  /**
+   * Sleeps until the timeout, a new-rows notification or stop(), whichever comes first. A
+   * notification that came while the relay was busy publishing ends the next sleep at once:
+   * its rows committed after the batch's claim and would otherwise wait a whole poll.
+   */
   private sleep(ms: number): Promise<void> {
+    if (this.wakeMissed) {
+      this.wakeMissed = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
@@ -219,6 +229,7 @@ export class OutboxRelay {
   }
 
   private wakeUp(): void {
+    if (this.sleepers.size === 0) this.wakeMissed = true;
     for (const wake of [...this.sleepers]) wake();
   }
 }
