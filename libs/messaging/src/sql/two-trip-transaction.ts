@@ -16,8 +16,8 @@ export interface Decision<T> {
  *   2. `<write>; COMMIT`  — what `decide` made of them (or just `COMMIT`).
  *
  * The statements go inlined (see inlineSql) as one simple-protocol query each trip. Each
- * round trip is a socket write and read on both ends, and on these machines that, not the
- * SQL, was most of the CPU a consumed event cost. If `decide` throws or a statement fails,
+ * round trip is a socket write and read on both ends: on these machines pg's socket writes
+ * alone were a quarter of a consuming service's busy CPU (docs/architecture.md). If `decide` throws or a statement fails,
  * the transaction is rolled back and the error rethrown.
  */
 export async function transactInTwoTrips<T>(
