@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, userRegisteredV1, userRegisteredV1Fixture } from '@kafka-commerce/events';
-import { createKafkaClient, eventHeaders } from '@kafka-commerce/messaging';
+import {
+  createKafkaClient,
+  createTopicsWithLeaders,
+  eventHeaders,
+} from '@kafka-commerce/messaging';
 import { type Kafka, logLevel, type Message, Partitioners } from 'kafkajs';
 import { KAFKA_CLIENT_OVERRIDES } from './scenarios/scenario';
 
@@ -26,10 +30,9 @@ export async function awaitCoordinators(brokers: readonly string[]): Promise<voi
 
 export async function createTopic(kafka: Kafka, topic: string, partitions: number): Promise<void> {
   await withAdmin(kafka, async (admin) => {
-    const created = await admin.createTopics({
-      topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }],
-      waitForLeaders: true,
-    });
+    const created = await createTopicsWithLeaders(admin, [
+      { topic, numPartitions: partitions, replicationFactor: 1 },
+    ]);
     if (!created) throw new Error(`topic ${topic} already exists`);
   });
 }

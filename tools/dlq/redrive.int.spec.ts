@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEAD_LETTER_HEADERS, deadLetterTopicOf, EVENT_HEADERS } from '@kafka-commerce/events';
+import { createTopicsWithLeaders } from '@kafka-commerce/messaging';
 import {
   type Admin,
   type IHeaders,
@@ -280,13 +281,10 @@ function options(topic: string): RedriveOptions {
 /** A source topic (3 partitions) and its dead-letter topic (2), both named for this test. */
 async function createTopics(): Promise<string> {
   const topic = `redrive-test-${randomUUID().slice(0, 8)}`;
-  await connected(admin).createTopics({
-    waitForLeaders: true,
-    topics: [
-      { topic, numPartitions: 3, replicationFactor: 1 },
-      { topic: deadLetterTopicOf(topic), numPartitions: 2, replicationFactor: 1 },
-    ],
-  });
+  await createTopicsWithLeaders(connected(admin), [
+    { topic, numPartitions: 3, replicationFactor: 1 },
+    { topic: deadLetterTopicOf(topic), numPartitions: 2, replicationFactor: 1 },
+  ]);
   return topic;
 }
 

@@ -1,4 +1,5 @@
 import { deadLetterTopicOf, TOPICS } from '@kafka-commerce/events';
+import { createTopicsWithLeaders } from '@kafka-commerce/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 
 /**
@@ -22,7 +23,7 @@ export async function ensureTopics(brokers: readonly string[]): Promise<string[]
     ]);
     const missing = wanted.filter((topic) => !existing.has(topic.topic));
     if (missing.length > 0) {
-      await admin.createTopics({ topics: missing, waitForLeaders: true });
+      await createTopicsWithLeaders(admin, missing);
     }
     return missing.map((topic) => topic.topic);
   } finally {

@@ -18,3 +18,4 @@ export * from './outbox/outbox-relay';
 export * from './raw-sql-client';
 export * from './sql/inline-sql';
 export * from './sql/two-trip-transaction';
+export * from './topic-admin';

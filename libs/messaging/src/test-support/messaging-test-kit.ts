@@ -25,6 +25,7 @@ import { MESSAGING_TABLES_SQL } from '../messaging-tables.sql';
 import { type MessagingOptions } from '../messaging-options';
 import { MessagingModule } from '../messaging.module';
 import { type RawSqlClient } from '../raw-sql-client';
+import { createTopicsWithLeaders } from '../topic-admin';
 
 const POSTGRES_URL = process.env.POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 
@@ -94,13 +95,10 @@ export async function createTopics(
 ): Promise<void> {
   const admin = kafkaClient(bootstrap).admin();
   await admin.connect();
-  await admin.createTopics({
-    topics: [
-      { topic, numPartitions: partitions },
-      { topic: deadLetterTopicOf(topic), numPartitions: 1 },
-    ],
-    waitForLeaders: true,
-  });
+  await createTopicsWithLeaders(admin, [
+    { topic, numPartitions: partitions },
+    { topic: deadLetterTopicOf(topic), numPartitions: 1 },
+  ]);
   await admin.disconnect();
 }
 
