@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { type BrokerCount, isBrokerCount } from '../stack/profile';
 
 export interface FaultArgs {
   /** The CI profile: a subset of the scenarios with smaller loads. */
@@ -9,6 +10,8 @@ export interface FaultArgs {
   readonly jsonFile: string | undefined;
   /** Use the faults stack that is already up instead of starting (and stopping) one. */
   readonly useRunning: boolean;
+  /** Brokers of the stack's Kafka: one, or the three-node cluster. */
+  readonly brokers: BrokerCount;
 }
 
 export type FaultCommand =
@@ -17,6 +20,7 @@ export type FaultCommand =
 export class UsageError extends Error {}
 
 export const FAULTS_USAGE = `Usage: pnpm test:faults [--quick] [--scenario NAME]... [--json FILE] [--use-running]
+                       [--brokers 1|3]
 
 Starts the faults stack (services on 32xx, Kafka on 29092, databases kc_*_faults), runs each
 scenario (a bounded load of orders with a fault injected mid-load), awaits quiescence, checks
@@ -27,7 +31,9 @@ the scenario and the invariant that broke.
   --scenario NAME  run only this scenario (repeatable); see --list
   --list           print the scenarios and exit
   --json FILE      write the results here (default .stack/faults/results-<timestamp>.json)
-  --use-running    use the faults stack already up (pnpm stack:up faults); leave it running`;
+  --use-running    use the faults stack already up (pnpm stack:up faults); leave it running
+  --brokers 3      run on a three-broker cluster (replication 3, min.insync.replicas 2); adds
+                   the drill that kills the partition leader's broker`;
 
 export function parseFaultArgs(argv: readonly string[], known: readonly string[]): FaultCommand {
   // `pnpm test:faults -- --quick` passes the separator through.
@@ -37,6 +43,7 @@ export function parseFaultArgs(argv: readonly string[], known: readonly string[]
     scenario?: string[];
     json?: string;
     'use-running'?: boolean;
+    brokers?: string;
     list?: boolean;
     help?: boolean;
   };
@@ -48,6 +55,7 @@ export function parseFaultArgs(argv: readonly string[], known: readonly string[]
         scenario: { type: 'string', multiple: true },
         json: { type: 'string' },
         'use-running': { type: 'boolean' },
+        brokers: { type: 'string', default: '1' },
         list: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -63,6 +71,9 @@ export function parseFaultArgs(argv: readonly string[], known: readonly string[]
   const unknown = scenarios.filter((name) => !known.includes(name));
   if (unknown.length > 0)
     throw new UsageError(`unknown scenario ${unknown.join(', ')} (one of: ${known.join(', ')})`);
+  const brokers = Number(values.brokers);
+  if (!isBrokerCount(brokers))
+    throw new UsageError(`--brokers must be 1 or 3, not ${values.brokers}`);
   return {
     kind: 'run',
     args: {
@@ -70,6 +81,7 @@ export function parseFaultArgs(argv: readonly string[], known: readonly string[]
       scenarios,
       jsonFile: values.json,
       useRunning: values['use-running'] ?? false,
+      brokers,
     },
   };
 }

@@ -6,11 +6,17 @@ describe('pnpm test:faults arguments', () => {
   it('runs the full profile by default, results at the default place', () => {
     expect(parseFaultArgs([], KNOWN)).toEqual({
       kind: 'run',
-      args: { quick: false, scenarios: [], jsonFile: undefined, useRunning: false },
+      args: {
+        quick: false,
+        scenarios: [],
+        jsonFile: undefined,
+        useRunning: false,
+        brokers: 1,
+      },
     });
   });
 
-  it('takes --quick, repeated --scenario, --json and --use-running (after pnpm’s --)', () => {
+  it('takes --quick, repeated --scenario, --json, --use-running and --brokers (after pnpm’s --)', () => {
     const argv = [
       '--',
       '--quick',
@@ -19,13 +25,15 @@ describe('pnpm test:faults arguments', () => {
       '--scenario',
       'kill-9-each-service',
     ];
-    expect(parseFaultArgs([...argv, '--json', 'out.json', '--use-running'], KNOWN)).toEqual({
+    const rest = ['--json', 'out.json', '--use-running', '--brokers', '3'];
+    expect(parseFaultArgs([...argv, ...rest], KNOWN)).toEqual({
       kind: 'run',
       args: {
         quick: true,
         scenarios: ['hostile-http', 'kill-9-each-service'],
         jsonFile: 'out.json',
         useRunning: true,
+        brokers: 3,
       },
     });
   });
@@ -36,8 +44,11 @@ describe('pnpm test:faults arguments', () => {
     );
   });
 
-  it('refuses an unknown flag', () => {
+  it('refuses an unknown flag, and a broker count other than 1 or 3', () => {
     expect(() => parseFaultArgs(['--fast'], KNOWN)).toThrow(UsageError);
+    expect(() => parseFaultArgs(['--brokers', '2'], KNOWN)).toThrow(
+      new UsageError('--brokers must be 1 or 3, not 2'),
+    );
   });
 
   it('answers --help and --list', () => {

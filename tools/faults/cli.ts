@@ -25,7 +25,7 @@ async function main(): Promise<number> {
     if (args.scenarios.length > 0) return args.scenarios.includes(scenario.name);
     return !args.quick || scenario.quick;
   });
-  const stack = new FaultStack();
+  const stack = new FaultStack(args.brokers);
   const log = (line: string): void => {
     console.log(line);
   };

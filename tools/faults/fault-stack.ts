@@ -3,6 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Pool, type QueryResultRow } from 'pg';
 import { adminCredentials, login, serviceSpec } from '../load/http-client';
 import {
+  type BrokerCount,
   databaseUrl,
   kafkaBrokers,
   mailUrl,
@@ -21,9 +22,13 @@ export const CONSUMER_SERVICES: readonly ServiceName[] = SERVICE_NAMES.filter(
  * (pools reconnect, so they outlive a PostgreSQL restart), a Kafka client and an admin token.
  */
 export class FaultStack {
-  readonly profile: StackProfile = resolveProfile('faults', process.env);
+  readonly profile: StackProfile;
   private readonly pools = new Map<ServiceName, Pool>();
   private adminToken: Promise<string> | undefined;
+
+  constructor(brokers: BrokerCount = 1) {
+    this.profile = resolveProfile('faults', process.env, brokers);
+  }
 
   url(service: ServiceName): string {
     return serviceUrl(this.profile, serviceSpec(service));

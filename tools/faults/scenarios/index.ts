@@ -6,16 +6,14 @@ import { hostileHttp } from './hostile-http';
 import { kafkaOutage } from './kafka-outage';
 import { killEachService } from './kill-each-service';
 import { oversell } from './oversell';
+import { partitionLeaderKilled } from './partition-leader-killed';
 import { poisonEveryTopic } from './poison-every-topic';
 import { postgresRestart } from './postgres-restart';
 import { replayFromZero } from './replay-from-zero';
 import { restoreDrill } from './restore-drill';
 import { secondInstanceTakeover } from './second-instance-takeover';
 
-/**
- * Every scenario, in the order they run. A new one is a file beside these and one line here
- * (coming: kill -9 of the partition leader with --brokers 3).
- */
+/** Every scenario, in the order they run. A new one is a file beside these and one line here. */
 export const SCENARIOS: readonly Scenario[] = [
   oversell,
   cancelRacingCreate,
@@ -25,6 +23,7 @@ export const SCENARIOS: readonly Scenario[] = [
   secondInstanceTakeover,
   consumerPaused,
   kafkaOutage,
+  partitionLeaderKilled,
   postgresRestart,
   restoreDrill,
   replayFromZero,
