@@ -17,5 +17,6 @@ export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './raw-sql-client';
 export * from './sql/inline-sql';
+export * from './sql/pool-errors';
 export * from './sql/two-trip-transaction';
 export * from './topic-admin';

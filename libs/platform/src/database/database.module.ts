@@ -1,5 +1,6 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { watchPoolErrors } from '@kafka-commerce/messaging';
 import { Pool } from 'pg';
 import { type ReadinessProbe } from '../readiness-probe';
 
@@ -36,13 +37,7 @@ function createDatabasePool(databaseUrl: string): DatabasePool {
     // Prisma's transaction timeout does for its own transactions.
     lock_timeout: LOCK_WAIT_MS,
   });
-  // An idle connection that breaks (PostgreSQL restarted) is emitted as 'error' on the pool;
-  // with no listener Node would end the service. The pool has already dropped it.
-  const log = new Logger('DatabasePool');
-  pool.on('error', (error) => {
-    log.warn(`idle database connection lost: ${error.message}`);
-  });
-  return pool;
+  return watchPoolErrors(pool, new Logger('DatabasePool'));
 }
 
 /** Readiness of the service's database, and its closing at the end of the shutdown sequence. */
