@@ -33,6 +33,11 @@ export async function bootstrapService(
   app
     .connectMicroservice({ strategy: app.get(KafkaEventServer) }, { inheritAppConfig: true })
     .useGlobalFilters(new HandlerErrorFilter());
+  // Init hooks first (the producer connects, the relay starts), consumers after: a consumer
+  // that dead-letters before the idempotent producer has its id trips kafkajs
+  // (`releaseBrokerLock` of a lock it never took) and dies for good — seen after a restart
+  // whose first messages were poison. app.listen() then only opens the port.
+  await app.init();
   await app.startAllMicroservices();
   await app.listen(options.port, '0.0.0.0');
   app.get(Logger).log(`${options.serviceName} listening on port ${options.port}`);
