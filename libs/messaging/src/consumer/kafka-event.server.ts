@@ -62,6 +62,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private readonly log = new Logger(KafkaEventServer.name);
   private readonly retryPolicy: RetryPolicy;
   private consumers: Consumer[] = [];
+  private closing = false;
 
   constructor(
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
@@ -86,9 +87,15 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   /** Stops fetching; kafkajs waits for batches in flight and commits their offsets. */
   async close(): Promise<void> {
+    this.closing = true;
     const consumers = this.consumers;
     this.consumers = [];
     await Promise.all(consumers.map((consumer) => consumer.disconnect()));
+  }
+
+  /** A method, not the field: a replacement reads it after awaiting. */
+  private isClosing(): boolean {
+    return this.closing;
   }
 
   on(): never {
@@ -129,6 +136,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       ...(fetch?.maxWaitTimeInMs === undefined ? {} : { maxWaitTimeInMs: fetch.maxWaitTimeInMs }),
     });
     this.consumers.push(consumer);
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) void this.replaceCrashed(route, consumer, payload.error);
+    });
     await consumer.connect();
     await consumer.subscribe({ topic: route.topic, fromBeginning: true });
     await consumer.run({
@@ -137,6 +147,35 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       eachBatch: (payload) => this.consumeBatch(route, payload),
     });
     this.log.log({ topic: route.topic, groupId: route.consumer }, 'consuming');
+  }
+
+  /**
+   * kafkajs restarts a consumer only after a retriable error. After any other — a bug in
+   * this transport, or kafkajs' own (an idempotent producer used before it had its id once
+   * threw a TypeError here) — the consumer stays stopped while the service looks healthy and
+   * its group's lag only grows. A new consumer takes over instead, from the group's last
+   * commit (the inbox absorbs what is redelivered).
+   */
+  private async replaceCrashed(route: Route, crashed: Consumer, error: Error): Promise<void> {
+    this.log.error(
+      { topic: route.topic, groupId: route.consumer, error: error.message },
+      'consumer stopped by an error kafkajs does not restart from; starting a new one',
+    );
+    this.consumers = this.consumers.filter((consumer) => consumer !== crashed);
+    await crashed.disconnect().catch(() => undefined);
+    for (;;) {
+      await sleep(KAFKA_RETRY.maxRetryTime ?? 2000);
+      if (this.isClosing()) return;
+      try {
+        await this.subscribe(route);
+        return;
+      } catch (failure) {
+        this.log.warn(
+          { topic: route.topic, error: String(failure) },
+          'could not start the new consumer; trying again',
+        );
+      }
+    }
   }
 
   private routeOf(topic: string, handler: MessageHandler): Route {
@@ -229,6 +268,10 @@ function handlerOptions(topic: string, handler: MessageHandler): EventHandlerOpt
   const options = extras?.[EVENT_HANDLER_EXTRAS];
   if (!options) throw new Error(`handler for "${topic}" must be declared with @EventHandler`);
   return options;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
