@@ -127,6 +127,28 @@ describe('hostile text and shapes at the HTTP edge: 400 naming the field, never 
     expectFieldError(await placeOrderWith(change), field);
   });
 
+  it('answers bodies over 1 MiB with a 413 naming the limit, read whole by the client', async () => {
+    const body = { name: 'x'.repeat(2 * 1024 * 1024) };
+    const answers = await Promise.all(
+      (
+        [
+          ['user', '/users'],
+          ['order', '/orders'],
+          ['inventory', '/products'],
+        ] as const
+      ).map(([service, path]) => postJson(`${serviceUrl(service)}${path}`, body)),
+    );
+    for (const answer of answers) {
+      expect(answer).toEqual({
+        status: 413,
+        body: expect.objectContaining({
+          statusCode: 413,
+          message: expect.stringContaining('exceeds the limit of 1048576 bytes'),
+        }),
+      });
+    }
+  });
+
   it('keeps legitimate non-ASCII text, surrogate pairs included, exactly as sent', async () => {
     const name = '☕ 🍵 Tee für zwei';
     const response = await postJson(

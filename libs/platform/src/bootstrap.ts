@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { HandlerErrorFilter, KafkaEventServer } from '@kafka-commerce/messaging';
 import { Logger } from 'nestjs-pino';
+import { answerOversizedBodies, BODY_LIMIT_BYTES } from './http/oversized-body';
 import { createValidationPipe } from './http/validation';
 import { ServiceMetrics } from './metrics/metrics';
 
@@ -21,9 +22,12 @@ export async function bootstrapService(
   appModule: Type | DynamicModule,
   options: ServiceBootstrapOptions,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(appModule, new FastifyAdapter(), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    appModule,
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+    { bufferLogs: true },
+  );
+  answerOversizedBodies(app);
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
