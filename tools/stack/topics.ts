@@ -12,7 +12,9 @@ export async function ensureTopics(brokers: readonly string[]): Promise<string[]
   const admin = new Kafka({
     clientId: 'kafka-commerce-tools',
     brokers: [...brokers],
-    logLevel: logLevel.ERROR,
+    // kafkajs logs each "not the leader yet" of a new topic as an error while
+    // createTopicsWithLeaders waits those out; what really fails is thrown.
+    logLevel: logLevel.NOTHING,
   }).admin();
   await admin.connect();
   try {
