@@ -2,7 +2,7 @@ import { type DynamicModule, type INestApplication, type Type } from '@nestjs/co
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { HandlerErrorFilter, KafkaEventServer } from '@kafka-commerce/messaging';
+import { KafkaEventServer } from '@kafka-commerce/messaging';
 import { Logger } from 'nestjs-pino';
 import { answerOversizedBodies, BODY_LIMIT_BYTES } from './http/oversized-body';
 import { createValidationPipe } from './http/validation';
@@ -34,9 +34,7 @@ export async function bootstrapService(
   recordRequestDurations(app);
   serveOpenApi(app, options.serviceName);
   // Every service is hybrid; a service without @EventHandler methods simply subscribes to nothing.
-  app
-    .connectMicroservice({ strategy: app.get(KafkaEventServer) }, { inheritAppConfig: true })
-    .useGlobalFilters(new HandlerErrorFilter());
+  app.connectMicroservice({ strategy: app.get(KafkaEventServer) }, { inheritAppConfig: true });
   // Init hooks first (the producer connects, the relay starts), consumers after: a consumer
   // that dead-letters before the idempotent producer has its id trips kafkajs
   // (`releaseBrokerLock` of a lock it never took) and dies for good — seen after a restart

@@ -17,7 +17,6 @@ import { waitFor } from '@kafka-commerce/testing';
 import { Kafka, logLevel, Partitioners, type KafkaMessage, type Message } from 'kafkajs';
 import { Client, Pool, type PoolClient } from 'pg';
 import { Registry } from 'prom-client';
-import { HandlerErrorFilter } from '../consumer/handler-error.filter';
 import { KafkaEventServer } from '../consumer/kafka-event.server';
 import { type RetryPolicy } from '../consumer/retry-policy';
 import { MessagingLifecycle } from '../messaging-lifecycle';
@@ -132,7 +131,6 @@ export async function startConsumerApp(options: {
     providers: options.providers ?? [],
   }).compile();
   const app = moduleRef.createNestMicroservice({ strategy: moduleRef.get(KafkaEventServer) });
-  app.useGlobalFilters(new HandlerErrorFilter());
   await app.listen();
   return {
     app,
