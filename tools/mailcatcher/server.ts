@@ -56,6 +56,10 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
       );
     },
   });
+  // A client that dies mid-session (a service killed with -9 in test:faults) resets its
+  // connection; smtp-server reports that as an 'error' event, which without a listener ended
+  // the whole sink. Only that session is lost.
+  smtp.on('error', () => undefined);
   const http = createServer((request, response) => {
     handleRequest(store, request, response);
   });
