@@ -13,14 +13,15 @@ const CLAIM_SQL = `
 
 /**
  * The claim as a common table expression `name` (`name AS (…)`), for writes that need no
- * read first and so can apply an event in one statement, without a transaction: the CTE
- * yields the event id when the event is new and no row when it was handled before, so
- * joining it gates every other write of the statement. `consumer` and `eventId` are the
- * statement's placeholders for them.
+ * read first and so can apply events in one statement, without a transaction: the CTE
+ * yields the id (`event_id`) of each event that is new and none of those handled before,
+ * so joining it on the event id gates every other write of the statement. `consumer` and
+ * `eventIds` are the statement's placeholders for the consumer and a JSON array of ids.
  */
-export function inboxClaimCte(name: string, consumer: string, eventId: string): string {
+export function inboxClaimCte(name: string, consumer: string, eventIds: string): string {
   return `${name} AS (
-    INSERT INTO processed_events (consumer, event_id) VALUES (${consumer}, ${eventId}::uuid)
+    INSERT INTO processed_events (consumer, event_id)
+    SELECT ${consumer}, id::uuid FROM jsonb_array_elements_text(${eventIds}::jsonb) AS id
     ON CONFLICT DO NOTHING
     RETURNING event_id)`;
 }
@@ -88,9 +89,9 @@ export class Inbox {
     });
   }
 
-  /** Counts a redelivered event that an `inboxClaimCte` statement left alone. */
-  countDuplicate(consumer: string): void {
-    this.metrics.duplicates.inc({ consumer });
+  /** Counts redelivered events that an `inboxClaimCte` statement left alone. */
+  countDuplicates(consumer: string, count: number): void {
+    if (count > 0) this.metrics.duplicates.inc({ consumer }, count);
   }
 
   /** Claims one event; false when it was already handled. */

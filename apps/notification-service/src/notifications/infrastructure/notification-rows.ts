@@ -19,7 +19,10 @@ export function insertNotificationsSql(
   placeholder: string,
   attempts: string,
   nextAttemptAt: string,
-  /** A CTE joined to the rows: when it yields no row, nothing is stored (see inboxClaimCte). */
+  /**
+   * A CTE joined to the rows on `event_id`: only the rows of the events it yields are stored
+   * (see inboxClaimCte).
+   */
   gate?: string,
 ): string {
   return `
@@ -29,9 +32,10 @@ export function insertNotificationsSql(
   SELECT gen_random_uuid(), r.channel::notification_channel, r.template, r.recipient,
          r.user_id::uuid, r.order_id::uuid, r.subject, r.body, r.event_id::uuid, r.fact_key,
          ${attempts}, ${nextAttemptAt}
-  FROM ${gate ? `${gate}, ` : ''}jsonb_to_recordset(${placeholder}::jsonb) AS r(
+  FROM jsonb_to_recordset(${placeholder}::jsonb) AS r(
     channel text, template text, recipient text, user_id text, order_id text,
     subject text, body text, event_id text, fact_key text)
+  ${gate ? `JOIN ${gate} ON ${gate}.event_id = r.event_id::uuid` : ''}
   ON CONFLICT DO NOTHING`;
 }
 

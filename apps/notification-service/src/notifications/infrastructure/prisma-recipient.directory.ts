@@ -3,20 +3,21 @@ import { NotificationDatabase } from '../../database';
 import { type OrderCustomer, RecipientDirectory } from '../application/ports/recipient-directory';
 import { type Customer } from '../domain/notification';
 
-// Every customer mail of an order looks its recipient up: one statement each (see
-// docs/architecture.md, "Hot paths count round trips").
-const CUSTOMER_SQL = `
+// A batch's recipients in one statement per kind (see docs/architecture.md, "Hot paths
+// count round trips").
+const CUSTOMERS_SQL = `
   SELECT user_id::text AS "userId", email, username
   FROM contacts
-  WHERE user_id = $1::uuid`;
+  WHERE user_id = ANY($1::uuid[])`;
 
 // The owner even without a contact, so the caller can tell which projection is behind.
-const ORDER_CUSTOMER_SQL = `
-  SELECT o.user_id::text AS "userId", c.email, c.username
+const ORDER_CUSTOMERS_SQL = `
+  SELECT o.order_id::text AS "orderId", o.user_id::text AS "userId", c.email, c.username
   FROM order_owners o LEFT JOIN contacts c ON c.user_id = o.user_id
-  WHERE o.order_id = $1::uuid`;
+  WHERE o.order_id = ANY($1::uuid[])`;
 
 interface OrderCustomerRow {
+  readonly orderId: string;
   readonly userId: string;
   readonly email: string | null;
   readonly username: string | null;
@@ -29,18 +30,21 @@ export class PrismaRecipientDirectory extends RecipientDirectory {
     super();
   }
 
-  async customer(userId: string): Promise<Customer | null> {
-    const [row] = await this.db.$queryRawUnsafe<Customer[]>(CUSTOMER_SQL, userId);
-    return row ?? null;
+  async customers(userIds: readonly string[]): Promise<ReadonlyMap<string, Customer>> {
+    const rows = await this.db.$queryRawUnsafe<Customer[]>(CUSTOMERS_SQL, userIds);
+    return new Map(rows.map((customer) => [customer.userId, customer]));
   }
 
-  async orderCustomer(orderId: string): Promise<OrderCustomer | null> {
-    const [row] = await this.db.$queryRawUnsafe<OrderCustomerRow[]>(ORDER_CUSTOMER_SQL, orderId);
-    if (!row) return null;
-    const { userId, email, username } = row;
-    return {
-      userId,
-      customer: email === null || username === null ? null : { userId, email, username },
-    };
+  async orderCustomers(orderIds: readonly string[]): Promise<ReadonlyMap<string, OrderCustomer>> {
+    const rows = await this.db.$queryRawUnsafe<OrderCustomerRow[]>(ORDER_CUSTOMERS_SQL, orderIds);
+    return new Map(
+      rows.map(({ orderId, userId, email, username }) => [
+        orderId,
+        {
+          userId,
+          customer: email === null || username === null ? null : { userId, email, username },
+        },
+      ]),
+    );
   }
 }

@@ -2,24 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { Inbox, inboxClaimCte } from '@kafka-commerce/messaging';
 import { DatabasePool } from '@kafka-commerce/platform';
 import { type ClaimedNotification } from '../application/ports/delivery-queue';
-import { type EventEffects, NotificationLog } from '../application/ports/notification-log';
+import { type CausedEffects, NotificationLog } from '../application/ports/notification-log';
 import { insertNotificationsSql, notificationRecords } from './notification-rows';
 
 /*
- * Everything an event causes, in one statement with its inbox claim (no transaction: every
- * write is gated on the claim, so a redelivered event stores nothing): the order owner
- * (order.created; $2 holds none or one) and its notifications ($1). These are stored
- * claimed for their first attempt — counted, and out of the background sender's reach until
- * the lease ($4) runs out — by the instance that sends them right after, so no separate
- * claim is needed. Should that instance die first, the lease runs out and the background
- * sender takes them, like any abandoned attempt.
+ * Everything a batch of events causes, in one statement with their inbox claims (no
+ * transaction: every write is joined to the claim, so a redelivered event stores nothing):
+ * the order owners (order.created; the last event of an order wins, as when applied one by
+ * one) and the notifications ($1). These are stored claimed for their first attempt —
+ * counted, and out of the background sender's reach until the lease ($4) runs out — by the
+ * instance that sends them right after, so no separate claim is needed. Should that
+ * instance die first, the lease runs out and the background sender takes them, like any
+ * abandoned attempt.
  */
 const RECORD_SQL = `
   WITH ${inboxClaimCte('claim', '$5', '$3')},
   owner AS (
     INSERT INTO order_owners (order_id, user_id, source_event_id)
-    SELECT o.order_id::uuid, o.user_id::uuid, claim.event_id
-    FROM claim, jsonb_to_recordset($2::jsonb) AS o(order_id text, user_id text)
+    SELECT DISTINCT ON (o.order_id) o.order_id::uuid, o.user_id::uuid, claim.event_id
+    FROM jsonb_to_recordset($2::jsonb) AS o(order_id text, user_id text, event_id text, seq int)
+    JOIN claim ON claim.event_id = o.event_id::uuid
+    ORDER BY o.order_id, o.seq DESC
     ON CONFLICT (order_id) DO UPDATE
     SET user_id = EXCLUDED.user_id, source_event_id = EXCLUDED.source_event_id
   ),
@@ -28,11 +31,11 @@ const RECORD_SQL = `
     RETURNING id::text AS id, channel::text AS channel, template, recipient, subject, body,
               attempts
   )
-  SELECT EXISTS (SELECT 1 FROM claim) AS claimed,
+  SELECT (SELECT count(*) FROM claim)::int AS claimed,
          COALESCE((SELECT json_agg(stored) FROM stored), '[]'::json) AS notifications`;
 
 interface RecordOutcome {
-  readonly claimed: boolean;
+  readonly claimed: number;
   readonly notifications: ClaimedNotification[];
 }
 
@@ -47,24 +50,30 @@ export class SqlNotificationLog extends NotificationLog {
 
   async recordOnce(
     consumer: string,
-    eventId: string,
-    effects: EventEffects,
+    caused: readonly CausedEffects[],
     leaseMs: number,
   ): Promise<ClaimedNotification[]> {
-    const owners = effects.orderOwner ? [effects.orderOwner] : [];
+    // A batch may hold the same event twice (a redelivery): it is applied once.
+    const events = [...new Map(caused.map((entry) => [entry.eventId, entry])).values()];
+    const owners = events.flatMap(({ eventId, effects: { orderOwner } }, seq) =>
+      orderOwner
+        ? [{ order_id: orderOwner.orderId, user_id: orderOwner.userId, event_id: eventId, seq }]
+        : [],
+    );
     const {
       rows: [outcome],
     } = await this.pool.query<RecordOutcome>(RECORD_SQL, [
-      notificationRecords(effects.notifications.map((draft) => ({ eventId, draft }))),
-      JSON.stringify(owners.map(({ orderId, userId }) => ({ order_id: orderId, user_id: userId }))),
-      eventId,
+      notificationRecords(
+        events.flatMap(({ eventId, effects }) =>
+          effects.notifications.map((draft) => ({ eventId, draft })),
+        ),
+      ),
+      JSON.stringify(owners),
+      JSON.stringify(events.map((entry) => entry.eventId)),
       leaseMs,
       consumer,
     ]);
-    if (!outcome?.claimed) {
-      this.inbox.countDuplicate(consumer);
-      return [];
-    }
-    return outcome.notifications;
+    this.inbox.countDuplicates(consumer, caused.length - (outcome?.claimed ?? 0));
+    return outcome?.notifications ?? [];
   }
 }

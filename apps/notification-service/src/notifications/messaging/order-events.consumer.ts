@@ -6,8 +6,9 @@ import { NotifyOnEventHandler } from '../application/notify-on-event/notify-on-e
 import { type OrderEvent } from '../domain/notifiable-event';
 
 /**
- * orders topic: order.created feeds the order-owner projection (payment mail is addressed
- * through it); order.confirmed / order.cancelled email the customer.
+ * orders topic, a fetched batch per statement: order.created feeds the order-owner
+ * projection (payment mail is addressed through it); order.confirmed / order.cancelled
+ * email the customer.
  */
 @Controller()
 export class OrderEventsConsumer {
@@ -15,17 +16,12 @@ export class OrderEventsConsumer {
 
   @EventHandler(TOPICS.orders.name, {
     accepts: [orderCreatedV1, orderConfirmedV1, orderCancelledV1],
+    batch: true,
   })
-  async onOrderEvent(
-    @Payload() event: OrderEvent,
+  async onOrderEvents(
+    @Payload() events: OrderEvent[],
     @Ctx() delivery: KafkaEventContext,
   ): Promise<void> {
-    switch (event.type) {
-      case 'order.created':
-      case 'order.confirmed':
-      case 'order.cancelled':
-        await this.notify.execute({ consumer: delivery.getConsumer(), event });
-        return;
-    }
+    await this.notify.execute({ consumer: delivery.getConsumer(), events });
   }
 }

@@ -5,21 +5,19 @@ import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import { NotifyOnEventHandler } from '../application/notify-on-event/notify-on-event.handler';
 import { type PaymentEvent } from '../domain/notifiable-event';
 
-/** payments topic: succeeded / failed / refunded mail to the order's customer. */
+/** payments topic, a fetched batch per statement: succeeded / failed / refunded mail. */
 @Controller()
 export class PaymentEventsConsumer {
   constructor(private readonly notify: NotifyOnEventHandler) {}
 
-  @EventHandler(TOPICS.payments.name, { accepts: [paymentProcessedV1, paymentRefundedV1] })
-  async onPaymentEvent(
-    @Payload() event: PaymentEvent,
+  @EventHandler(TOPICS.payments.name, {
+    accepts: [paymentProcessedV1, paymentRefundedV1],
+    batch: true,
+  })
+  async onPaymentEvents(
+    @Payload() events: PaymentEvent[],
     @Ctx() delivery: KafkaEventContext,
   ): Promise<void> {
-    switch (event.type) {
-      case 'payment.processed':
-      case 'payment.refunded':
-        await this.notify.execute({ consumer: delivery.getConsumer(), event });
-        return;
-    }
+    await this.notify.execute({ consumer: delivery.getConsumer(), events });
   }
 }

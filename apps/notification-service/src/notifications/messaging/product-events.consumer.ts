@@ -10,11 +10,11 @@ export class ProductEventsConsumer {
   constructor(private readonly notify: NotifyOnEventHandler) {}
 
   // Catalog events share the topic: the transport acknowledges them without a handler call.
-  @EventHandler(TOPICS.products.name, { accepts: [inventoryLowStockV1] })
+  @EventHandler(TOPICS.products.name, { accepts: [inventoryLowStockV1], batch: true })
   async onLowStock(
-    @Payload() event: EventOf<typeof inventoryLowStockV1>,
+    @Payload() events: EventOf<typeof inventoryLowStockV1>[],
     @Ctx() delivery: KafkaEventContext,
   ): Promise<void> {
-    await this.notify.execute({ consumer: delivery.getConsumer(), event });
+    await this.notify.execute({ consumer: delivery.getConsumer(), events });
   }
 }

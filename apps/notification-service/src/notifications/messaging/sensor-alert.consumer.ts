@@ -5,17 +5,17 @@ import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import { NotifyOnEventHandler } from '../application/notify-on-event/notify-on-event.handler';
 import { type SensorAlertEvent } from '../domain/notifiable-event';
 
-/** sensor.alert topic: an email to operations per alert. */
+/** sensor.alert topic: an email to operations per alert, a fetched batch per statement. */
 @Controller()
 export class SensorAlertConsumer {
   constructor(private readonly notify: NotifyOnEventHandler) {}
 
-  @EventHandler(TOPICS.sensorAlert.name, { accepts: [sensorAlertRaisedV1] })
-  async onSensorAlert(
-    @Payload() event: SensorAlertEvent,
+  // The topic's only event type; a new one must be added to `accepts` (and handled) first.
+  @EventHandler(TOPICS.sensorAlert.name, { accepts: [sensorAlertRaisedV1], batch: true })
+  async onSensorAlerts(
+    @Payload() events: SensorAlertEvent[],
     @Ctx() delivery: KafkaEventContext,
   ): Promise<void> {
-    // The topic's only event type; a new one must be added to `accepts` (and handled) first.
-    await this.notify.execute({ consumer: delivery.getConsumer(), event });
+    await this.notify.execute({ consumer: delivery.getConsumer(), events });
   }
 }

@@ -9,21 +9,29 @@ import {
   planNotifications,
 } from '../../domain/notification-plan';
 import { DeliverNotificationsHandler } from '../deliver-notifications/deliver-notifications.handler';
-import { NotificationLog } from '../ports/notification-log';
-import { RecipientDirectory } from '../ports/recipient-directory';
+import { type CausedEffects, NotificationLog } from '../ports/notification-log';
+import { type OrderCustomer, RecipientDirectory } from '../ports/recipient-directory';
 import { OPERATIONS_EMAIL } from './operations-email.token';
 import { RecipientNotKnownYetError } from './recipient-not-known-yet.error';
 
-export interface NotifyOnEvent {
+export interface NotifyOnEvents {
   /** The inbox's consumer name. */
   readonly consumer: string;
-  readonly event: NotifiableEvent;
+  /** A batch of one partition, in order; one event when the transport retries it alone. */
+  readonly events: readonly NotifiableEvent[];
+}
+
+/** The recipients a batch needs, looked up in one query per kind. */
+interface Recipients {
+  readonly byUser: ReadonlyMap<string, Customer>;
+  readonly byOrder: ReadonlyMap<string, OrderCustomer>;
 }
 
 /**
- * One consumed event → its notifications: stored once in the consumer's transaction (with
- * the inbox claim), claimed for their first attempt, then sent after the commit — never
- * inside it.
+ * Consumed events → their notifications: stored once, with the inbox claims, in one
+ * statement per batch, claimed for their first attempt, then sent after the commit — never
+ * inside it. If one event's recipient is not known yet, the whole batch fails and the
+ * transport retries its events one at a time, so only that event waits.
  */
 @Injectable()
 export class NotifyOnEventHandler {
@@ -34,37 +42,51 @@ export class NotifyOnEventHandler {
     @Inject(OPERATIONS_EMAIL) private readonly operationsEmail: string,
   ) {}
 
-  async execute({ consumer, event }: NotifyOnEvent): Promise<void> {
-    const lookup = customerLookupFor(event);
-    const customer = lookup ? await this.find(lookup) : null;
-    const notifications = planNotifications(event, {
-      operationsEmail: this.operationsEmail,
-      customer,
-    });
-    const orderOwner = orderOwnerFrom(event);
-    // Nothing to store (e.g. product.updated): no transaction, no inbox row.
-    if (notifications.length === 0 && orderOwner === null) return;
-    const stored = await this.log.recordOnce(
-      consumer,
-      event.eventId,
-      { notifications, orderOwner },
-      DELIVERY_LEASE_MS,
-    );
+  async execute({ consumer, events }: NotifyOnEvents): Promise<void> {
+    const recipients = await this.recipientsOf(events);
+    const caused: CausedEffects[] = [];
+    for (const event of events) {
+      const lookup = customerLookupFor(event);
+      const notifications = planNotifications(event, {
+        operationsEmail: this.operationsEmail,
+        customer: lookup ? customerOf(lookup, recipients) : null,
+      });
+      const orderOwner = orderOwnerFrom(event);
+      // Nothing to store (e.g. product.updated): no inbox row either.
+      if (notifications.length > 0 || orderOwner !== null)
+        caused.push({ eventId: event.eventId, effects: { notifications, orderOwner } });
+    }
+    if (caused.length === 0) return;
+    const stored = await this.log.recordOnce(consumer, caused, DELIVERY_LEASE_MS);
     await this.delivery.deliverClaimed(stored);
   }
 
-  /** One look-up either way; which projection is behind is named, for the retry's log. */
-  private async find(lookup: CustomerLookup): Promise<Customer> {
-    if (lookup.by === 'user') {
-      return contactOf(lookup.userId, await this.directory.customer(lookup.userId));
+  private async recipientsOf(events: readonly NotifiableEvent[]): Promise<Recipients> {
+    const userIds = new Set<string>();
+    const orderIds = new Set<string>();
+    for (const lookup of events.map(customerLookupFor)) {
+      if (lookup?.by === 'user') userIds.add(lookup.userId);
+      if (lookup?.by === 'order') orderIds.add(lookup.orderId);
     }
-    const owner = await this.directory.orderCustomer(lookup.orderId);
-    if (owner === null) throw new RecipientNotKnownYetError(`the owner of order ${lookup.orderId}`);
-    return contactOf(owner.userId, owner.customer);
+    const [byUser, byOrder] = await Promise.all([
+      userIds.size > 0 ? this.directory.customers([...userIds]) : new Map<string, Customer>(),
+      orderIds.size > 0
+        ? this.directory.orderCustomers([...orderIds])
+        : new Map<string, OrderCustomer>(),
+    ]);
+    return { byUser, byOrder };
   }
 }
 
-function contactOf(userId: string, customer: Customer | null): Customer {
+/** The event's customer; which projection is behind is named, for the retry's log. */
+function customerOf(lookup: CustomerLookup, { byUser, byOrder }: Recipients): Customer {
+  if (lookup.by === 'user') return contactOf(lookup.userId, byUser.get(lookup.userId));
+  const owner = byOrder.get(lookup.orderId);
+  if (!owner) throw new RecipientNotKnownYetError(`the owner of order ${lookup.orderId}`);
+  return contactOf(owner.userId, owner.customer ?? undefined);
+}
+
+function contactOf(userId: string, customer: Customer | undefined): Customer {
   if (!customer) throw new RecipientNotKnownYetError(`the contact of user ${userId}`);
   return customer;
 }

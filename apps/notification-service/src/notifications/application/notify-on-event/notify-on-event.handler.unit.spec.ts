@@ -49,7 +49,7 @@ describe('NotifyOnEventHandler', () => {
 
     await handler.execute({
       consumer: 'orders',
-      event: consumed(orderConfirmedV1, orderConfirmedV1Fixture),
+      events: [consumed(orderConfirmedV1, orderConfirmedV1Fixture)],
     });
 
     expect(channels.delivered).toEqual([
@@ -69,25 +69,57 @@ describe('NotifyOnEventHandler', () => {
     state.customers.set(userId, { userId, email: 'ada@example.com', username: 'ada' });
     const event = consumed(orderConfirmedV1, orderConfirmedV1Fixture);
 
-    await handler.execute({ consumer: 'orders', event });
-    await handler.execute({ consumer: 'orders', event });
+    await handler.execute({ consumer: 'orders', events: [event] });
+    await handler.execute({ consumer: 'orders', events: [event] });
 
     expect(state.notifications).toHaveLength(1);
     expect(channels.delivered).toHaveLength(1);
+  });
+
+  it('stores and sends what a whole batch causes, in one claim, each event once', async () => {
+    const { state, channels, handler } = setUp();
+    state.customers.set(userId, { userId, email: 'ada@example.com', username: 'ada' });
+    const confirmed = consumed(orderConfirmedV1, orderConfirmedV1Fixture);
+    const lowStock = consumed(inventoryLowStockV1, inventoryLowStockV1Fixture);
+    const created = consumed(orderCreatedV1, orderCreatedV1Fixture);
+
+    await handler.execute({
+      consumer: 'orders',
+      events: [created, confirmed, lowStock, confirmed],
+    });
+
+    expect(channels.delivered.map((mail) => mail.template).sort()).toEqual([
+      'low-stock',
+      'order-confirmed',
+    ]);
+    expect(state.owners.get(orderId)).toBe(userId);
+    expect(state.inbox.size).toBe(3);
+  });
+
+  it('stores nothing of a batch in which one recipient is not known yet', async () => {
+    const { state, handler } = setUp();
+    const lowStock = consumed(inventoryLowStockV1, inventoryLowStockV1Fixture);
+    const confirmed = consumed(orderConfirmedV1, orderConfirmedV1Fixture);
+
+    await expect(
+      handler.execute({ consumer: 'orders', events: [lowStock, confirmed] }),
+    ).rejects.toBeInstanceOf(RecipientNotKnownYetError);
+    expect(state.notifications).toHaveLength(0);
+    expect(state.inbox.size).toBe(0);
   });
 
   it('throws to be retried, storing nothing, while the customer is not known yet', async () => {
     const { state, handler } = setUp();
     const event = consumed(orderConfirmedV1, orderConfirmedV1Fixture);
 
-    await expect(handler.execute({ consumer: 'orders', event })).rejects.toBeInstanceOf(
+    await expect(handler.execute({ consumer: 'orders', events: [event] })).rejects.toBeInstanceOf(
       RecipientNotKnownYetError,
     );
     expect(state.notifications).toHaveLength(0);
     expect(state.inbox.size).toBe(0); // so the retry is not skipped as a duplicate
 
     state.customers.set(userId, { userId, email: 'ada@example.com', username: 'ada' });
-    await handler.execute({ consumer: 'orders', event });
+    await handler.execute({ consumer: 'orders', events: [event] });
     expect(state.notifications).toHaveLength(1);
   });
 
@@ -96,14 +128,14 @@ describe('NotifyOnEventHandler', () => {
     state.customers.set(userId, { userId, email: 'ada@example.com', username: 'ada' });
     const payment = consumed(paymentProcessedV1, paymentProcessedV1Fixture);
 
-    await expect(handler.execute({ consumer: 'payments', event: payment })).rejects.toThrow(
+    await expect(handler.execute({ consumer: 'payments', events: [payment] })).rejects.toThrow(
       `the owner of order ${orderId} is not known yet`,
     );
     await handler.execute({
       consumer: 'orders',
-      event: consumed(orderCreatedV1, orderCreatedV1Fixture),
+      events: [consumed(orderCreatedV1, orderCreatedV1Fixture)],
     });
-    await handler.execute({ consumer: 'payments', event: payment });
+    await handler.execute({ consumer: 'payments', events: [payment] });
 
     expect(channels.delivered).toEqual([
       expect.objectContaining({ template: 'payment-failed', recipient: 'ada@example.com' }),
@@ -115,11 +147,11 @@ describe('NotifyOnEventHandler', () => {
     const { state, handler } = setUp();
     await handler.execute({
       consumer: 'orders',
-      event: consumed(orderCreatedV1, orderCreatedV1Fixture),
+      events: [consumed(orderCreatedV1, orderCreatedV1Fixture)],
     });
     const payment = consumed(paymentProcessedV1, paymentProcessedV1Fixture);
 
-    await expect(handler.execute({ consumer: 'payments', event: payment })).rejects.toThrow(
+    await expect(handler.execute({ consumer: 'payments', events: [payment] })).rejects.toThrow(
       new RecipientNotKnownYetError(`the contact of user ${userId}`),
     );
     expect(state.notifications).toHaveLength(0);
@@ -138,7 +170,7 @@ describe('NotifyOnEventHandler', () => {
     );
     await handler.execute({
       consumer: 'products',
-      event: consumed(inventoryLowStockV1, inventoryLowStockV1Fixture),
+      events: [consumed(inventoryLowStockV1, inventoryLowStockV1Fixture)],
     });
     expect(state.notifications).toEqual([
       expect.objectContaining({
@@ -153,7 +185,7 @@ describe('NotifyOnEventHandler', () => {
     const { channels, handler } = setUp();
     await handler.execute({
       consumer: 'products',
-      event: consumed(inventoryLowStockV1, inventoryLowStockV1Fixture),
+      events: [consumed(inventoryLowStockV1, inventoryLowStockV1Fixture)],
     });
     expect(channels.delivered).toEqual([
       expect.objectContaining({ template: 'low-stock', recipient: 'ops@example.com' }),
@@ -164,7 +196,7 @@ describe('NotifyOnEventHandler', () => {
     const { state, channels, handler } = setUp();
     await handler.execute({
       consumer: 'products',
-      event: consumed(productUpdatedV1, productUpdatedV1Fixture),
+      events: [consumed(productUpdatedV1, productUpdatedV1Fixture)],
     });
     expect(state.inbox.size).toBe(0);
     expect(state.notifications).toHaveLength(0);
@@ -176,7 +208,7 @@ describe('NotifyOnEventHandler', () => {
     channels.failing = new Error('SMTP down');
     await handler.execute({
       consumer: 'products',
-      event: consumed(inventoryLowStockV1, inventoryLowStockV1Fixture),
+      events: [consumed(inventoryLowStockV1, inventoryLowStockV1Fixture)],
     });
     expect(state.notifications).toEqual([
       expect.objectContaining({ status: 'FAILED', error: 'SMTP down' }),

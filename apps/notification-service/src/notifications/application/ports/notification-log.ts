@@ -7,19 +7,24 @@ export interface EventEffects {
   readonly orderOwner: OrderOwner | null;
 }
 
-/** Port: stores what an event causes, once per event. */
+/** What one consumed event causes here. */
+export interface CausedEffects {
+  readonly eventId: string;
+  readonly effects: EventEffects;
+}
+
+/** Port: stores what events cause, once per event. */
 export abstract class NotificationLog {
   /**
-   * In one transaction: claims the event for this consumer (inbox) and, only if it is new,
-   * records the order owner and stores the notifications as PENDING, already claimed for
-   * their first attempt by the caller for `leaseMs` (no other sender takes them meanwhile).
-   * Returns the notifications stored (none for a duplicate), for the caller to send after
-   * the commit. Sends nothing.
+   * In one transaction for the whole batch: claims each event for this consumer (inbox) and,
+   * for those that are new, records the order owner and stores the notifications as
+   * PENDING, already claimed for their first attempt by the caller for `leaseMs` (no other
+   * sender takes them meanwhile). Returns the notifications stored (none for a duplicate),
+   * for the caller to send after the commit. Sends nothing.
    */
   abstract recordOnce(
     consumer: string,
-    eventId: string,
-    effects: EventEffects,
+    caused: readonly CausedEffects[],
     leaseMs: number,
   ): Promise<ClaimedNotification[]>;
 }

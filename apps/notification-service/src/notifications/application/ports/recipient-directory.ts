@@ -7,12 +7,12 @@ export interface OrderCustomer {
   readonly customer: Customer | null;
 }
 
-/** Port: what we know about customers (projections of the users and orders topics). */
+/**
+ * Port: what we know about customers (projections of the users and orders topics). Looked up
+ * for a whole batch of events at once; an id that is not known yet is absent from the map.
+ */
 export abstract class RecipientDirectory {
-  abstract customer(userId: string): Promise<Customer | null>;
-  /**
-   * The customer of an order, in one look-up; null until its order.created has been
-   * consumed.
-   */
-  abstract orderCustomer(orderId: string): Promise<OrderCustomer | null>;
+  abstract customers(userIds: readonly string[]): Promise<ReadonlyMap<string, Customer>>;
+  /** The customers of orders; an order is absent until its order.created has been consumed. */
+  abstract orderCustomers(orderIds: readonly string[]): Promise<ReadonlyMap<string, OrderCustomer>>;
 }

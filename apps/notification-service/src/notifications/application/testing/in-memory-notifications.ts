@@ -10,7 +10,7 @@ import {
   type DeliveryFailure,
 } from '../ports/delivery-queue';
 import { NotificationChannels } from '../ports/notification-channels';
-import { type EventEffects, NotificationLog } from '../ports/notification-log';
+import { type CausedEffects, NotificationLog } from '../ports/notification-log';
 import { type OrderCustomer, RecipientDirectory } from '../ports/recipient-directory';
 
 export interface StoredNotification extends NotificationDraft {
@@ -103,15 +103,18 @@ export class InMemoryNotificationLog extends NotificationLog {
 
   recordOnce(
     consumer: string,
-    eventId: string,
-    effects: EventEffects,
+    caused: readonly CausedEffects[],
     leaseMs: number,
   ): Promise<ClaimedNotification[]> {
-    if (!this.state.claimEvent(consumer, eventId)) return Promise.resolve([]);
-    if (effects.orderOwner) {
-      this.state.owners.set(effects.orderOwner.orderId, effects.orderOwner.userId);
+    const stored: ClaimedNotification[] = [];
+    for (const { eventId, effects } of caused) {
+      if (!this.state.claimEvent(consumer, eventId)) continue;
+      if (effects.orderOwner) {
+        this.state.owners.set(effects.orderOwner.orderId, effects.orderOwner.userId);
+      }
+      stored.push(...this.state.insertClaimed(eventId, effects.notifications, leaseMs));
     }
-    return Promise.resolve(this.state.insertClaimed(eventId, effects.notifications, leaseMs));
+    return Promise.resolve(stored);
   }
 }
 
@@ -191,14 +194,22 @@ export class InMemoryRecipientDirectory extends RecipientDirectory {
     super();
   }
 
-  customer(userId: string): Promise<Customer | null> {
-    return Promise.resolve(this.state.customers.get(userId) ?? null);
+  customers(userIds: readonly string[]): Promise<ReadonlyMap<string, Customer>> {
+    const known = userIds.flatMap((userId) => {
+      const customer = this.state.customers.get(userId);
+      return customer ? [[userId, customer] as const] : [];
+    });
+    return Promise.resolve(new Map(known));
   }
 
-  orderCustomer(orderId: string): Promise<OrderCustomer | null> {
-    const userId = this.state.owners.get(orderId);
-    if (userId === undefined) return Promise.resolve(null);
-    return Promise.resolve({ userId, customer: this.state.customers.get(userId) ?? null });
+  orderCustomers(orderIds: readonly string[]): Promise<ReadonlyMap<string, OrderCustomer>> {
+    const known = orderIds.flatMap((orderId) => {
+      const userId = this.state.owners.get(orderId);
+      if (userId === undefined) return [];
+      const owner = { userId, customer: this.state.customers.get(userId) ?? null };
+      return [[orderId, owner] as const];
+    });
+    return Promise.resolve(new Map(known));
   }
 }
 
