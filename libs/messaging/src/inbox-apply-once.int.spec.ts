@@ -132,3 +132,38 @@ describe('Inbox.applyOnce', () => {
     expect(rows[0]?.open).toBe(0);
   });
 });
+
+describe('Inbox.applyBatch', () => {
+  /** Adds one per new event to the counter, all in one transaction; returns the ids applied. */
+  function incrementAll(id: string, eventIds: readonly string[]) {
+    return inbox.applyBatch(
+      db.pool,
+      CONSUMER,
+      eventIds,
+      [{ text: 'SELECT value FROM counters WHERE id = $1 FOR UPDATE', values: [id] }],
+      (isNew, [rows]) => {
+        const applied = eventIds.filter(isNew);
+        const current = (rows?.[0] as { value: number } | undefined)?.value ?? 0;
+        return {
+          write: {
+            text: `INSERT INTO counters (id, value) VALUES ($1, $2)
+                   ON CONFLICT (id) DO UPDATE SET value = EXCLUDED.value`,
+            values: [id, current + applied.length],
+          },
+          result: applied,
+        };
+      },
+    );
+  }
+
+  it('applies each event of a batch once: one handled before, or held twice, is not new', async () => {
+    const id = randomUUID();
+    const [handled, fresh, twice] = [randomUUID(), randomUUID(), randomUUID()];
+    await incrementAll(id, [handled]);
+
+    const applied = await incrementAll(id, [handled, fresh, twice, twice]);
+
+    expect(applied).toEqual([fresh, twice]);
+    expect(await counter(id)).toBe(3);
+  });
+});

@@ -65,28 +65,50 @@ export class Inbox {
   }
 
   /**
-   * Applies one consumed event at most once, in one transaction of two round trips
-   * (transactInTwoTrips): the claim goes first with the locking `reads`, and `decide` runs
-   * on their rows only when the event is new; a redelivery commits nothing. Without a claim
-   * (a change that comes from a request, not an event) it is the same transaction.
+   * Applies a batch of consumed events, each at most once, in one transaction of two round
+   * trips (transactInTwoTrips): the claim of every event goes first with the locking `reads`
+   * for the whole batch, and `decide` runs on their rows. It must apply only the events for
+   * which `isNew(eventId)` is true: false for an event handled before, and for the second copy
+   * of an id the batch holds twice. With `consumer` null (a change that comes from a request,
+   * not an event) nothing is claimed and every event is new.
    */
+  async applyBatch<T>(
+    pool: Pool,
+    consumer: string | null,
+    eventIds: readonly string[],
+    reads: readonly SqlStatement[],
+    decide: (isNew: (eventId: string) => boolean, rows: readonly unknown[][]) => Decision<T>,
+  ): Promise<T> {
+    const claims: SqlStatement[] =
+      consumer === null || eventIds.length === 0
+        ? []
+        : [{ text: CLAIM_SQL, values: [consumer, JSON.stringify(eventIds)] }];
+    return transactInTwoTrips(pool, [...claims, ...reads], (rows) => {
+      if (claims.length === 0) return decide(() => true, rows);
+      const fresh = new Set((rows[0] as { eventId: string }[]).map((row) => row.eventId));
+      if (consumer !== null) this.countDuplicates(consumer, new Set(eventIds).size - fresh.size);
+      return decide((eventId) => fresh.delete(eventId), rows.slice(1));
+    });
+  }
+
+  /** Applies one consumed event at most once: `applyBatch` of one event. */
   async applyOnce<T>(
     pool: Pool,
     claim: InboxClaim | null,
     reads: readonly SqlStatement[],
     decide: (rows: readonly unknown[][]) => Decision<T>,
   ): Promise<Applied<T>> {
-    const claims: SqlStatement[] = claim
-      ? [{ text: CLAIM_SQL, values: [claim.consumer, JSON.stringify([claim.eventId])] }]
-      : [];
-    return transactInTwoTrips(pool, [...claims, ...reads], (rows): Decision<Applied<T>> => {
-      if (claim && rows[0]?.length === 0) {
-        this.metrics.duplicates.inc({ consumer: claim.consumer });
-        return { write: null, result: { applied: false } };
-      }
-      const { write, result } = decide(rows.slice(claims.length));
-      return { write, result: { applied: true, result } };
-    });
+    return this.applyBatch(
+      pool,
+      claim?.consumer ?? null,
+      claim ? [claim.eventId] : [],
+      reads,
+      (isNew, rows): Decision<Applied<T>> => {
+        if (claim && !isNew(claim.eventId)) return { write: null, result: { applied: false } };
+        const { write, result } = decide(rows);
+        return { write, result: { applied: true, result } };
+      },
+    );
   }
 
   /** Counts redelivered events that an `inboxClaimCte` statement left alone. */
