@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplyOrderEventsHandler } from './application/apply-order-events/apply-order-events.handler';
 import { ConfirmReservationHandler } from './application/confirm-reservation/confirm-reservation.handler';
 import { StockLedger } from './application/ports/stock-ledger';
 import { ReleaseReservationHandler } from './application/release-reservation/release-reservation.handler';
@@ -9,6 +10,7 @@ import { OrderEventsConsumer } from './messaging/order-events.consumer';
 @Module({
   controllers: [OrderEventsConsumer],
   providers: [
+    ApplyOrderEventsHandler,
     ReserveStockHandler,
     ConfirmReservationHandler,
     ReleaseReservationHandler,

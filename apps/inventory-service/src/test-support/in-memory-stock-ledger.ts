@@ -1,11 +1,7 @@
-import { type InboxClaim } from '@kafka-commerce/messaging';
 import { type OutgoingEvent } from '@kafka-commerce/events';
 import { type Product } from '../products/domain/product';
-import {
-  type LedgerChanges,
-  type LedgerState,
-  StockLedger,
-} from '../reservations/application/ports/stock-ledger';
+import { decideBatch } from '../reservations/application/ledger-batch';
+import { type LedgerEntry, StockLedger } from '../reservations/application/ports/stock-ledger';
 import { type Reservation } from '../reservations/domain/reservation';
 
 /** StockLedger in memory: same contract (claim once, all or nothing), no database. */
@@ -21,28 +17,24 @@ export class InMemoryStockLedger extends StockLedger {
     for (const product of products) this.products.set(product.id, product);
   }
 
-  applyOnce(
-    claim: InboxClaim,
-    orderId: string,
-    productIds: readonly string[],
-    decide: (state: LedgerState) => LedgerChanges,
-  ): Promise<boolean> {
-    const key = `${claim.consumer}/${claim.eventId}`;
-    if (this.claimed.has(key)) return Promise.resolve(false);
-    const reservation = this.reservations.get(orderId) ?? null;
-    const ids = [...productIds, ...(reservation?.lines.map((line) => line.productId) ?? [])];
-    const products = new Map<string, Product>();
-    for (const id of ids) {
-      const product = this.products.get(id);
-      if (product) products.set(id, product);
-    }
+  apply(consumer: string, entries: readonly LedgerEntry[]): Promise<ReadonlySet<string>> {
+    const fresh = new Set(
+      entries
+        .map((entry) => `${consumer}/${entry.eventId}`)
+        .filter((key) => !this.claimed.has(key)),
+    );
     // Like a rolled-back transaction, a throwing `decide` leaves no trace, not even the claim.
-    const changes = decide({ reservation, products });
-    this.claimed.add(key);
-    if (changes.reservation) this.reservations.set(orderId, changes.reservation);
-    for (const product of changes.products ?? []) this.products.set(product.id, product);
-    this.outbox.push(...(changes.events ?? []));
-    return Promise.resolve(true);
+    const changes = decideBatch(entries, (eventId) => fresh.delete(`${consumer}/${eventId}`), {
+      reservations: this.reservations,
+      products: this.products,
+    });
+    for (const eventId of changes.applied) this.claimed.add(`${consumer}/${eventId}`);
+    for (const reservation of [...changes.created, ...changes.updated]) {
+      this.reservations.set(reservation.orderId, reservation);
+    }
+    for (const product of changes.products) this.products.set(product.id, product);
+    this.outbox.push(...changes.events);
+    return Promise.resolve(changes.applied);
   }
 
   product(id: string): Product {

@@ -56,15 +56,19 @@ export async function lockProducts(
 }
 
 /**
- * The locking statement of lockProducts, for the given products and, with `ofOrder`, every
- * product of that order's reservation too (read from its lines in the same statement).
+ * The locking statement of lockProducts, for the given products and, with `ofOrders`, every
+ * product of those orders' reservations too (read from their lines in the same statement).
  */
-export function lockProductsSql(ids: readonly string[], ofOrder?: string): Prisma.Sql {
-  const reserved = ofOrder
-    ? Prisma.sql`OR id IN (SELECT l.product_id FROM reservation_lines l
-                           JOIN reservations r ON r.id = l.reservation_id
-                           WHERE r.order_id = ${ofOrder}::uuid)`
-    : Prisma.empty;
+export function lockProductsSql(
+  ids: readonly string[],
+  ofOrders: readonly string[] = [],
+): Prisma.Sql {
+  const reserved =
+    ofOrders.length > 0
+      ? Prisma.sql`OR id IN (SELECT l.product_id FROM reservation_lines l
+                             JOIN reservations r ON r.id = l.reservation_id
+                             WHERE r.order_id = ANY(${[...new Set(ofOrders)]}::uuid[]))`
+      : Prisma.empty;
   return Prisma.sql`
     SELECT ${PRODUCT_COLUMNS} FROM products
     WHERE id = ANY(${[...new Set(ids)]}::uuid[]) ${reserved}

@@ -8,6 +8,7 @@ import {
   type OrderLine,
 } from '../../test-support/order-events.builder';
 import { aProduct, unitsAccountedFor } from '../../test-support/product.builder';
+import { ApplyOrderEventsHandler } from './apply-order-events/apply-order-events.handler';
 import { ConfirmReservationHandler } from './confirm-reservation/confirm-reservation.handler';
 import { ReleaseReservationHandler } from './release-reservation/release-reservation.handler';
 import { ReserveStockHandler } from './reserve-stock/reserve-stock.handler';
@@ -20,11 +21,15 @@ beforeAll(() => {
 
 function setUp(...products: Product[]) {
   const ledger = new InMemoryStockLedger(products);
+  const reserve = new ReserveStockHandler(ledger);
+  const confirm = new ConfirmReservationHandler(ledger);
+  const release = new ReleaseReservationHandler(ledger);
   return {
     ledger,
-    reserve: new ReserveStockHandler(ledger),
-    confirm: new ConfirmReservationHandler(ledger),
-    release: new ReleaseReservationHandler(ledger),
+    reserve,
+    confirm,
+    release,
+    batch: new ApplyOrderEventsHandler(ledger, reserve, confirm, release),
   };
 }
 
@@ -219,5 +224,71 @@ describe('an order’s reservation through the saga', () => {
         await release.execute({ consumer, event: orderCancelled(orderLines, orderId) });
       expect(unitsAccountedFor(ledger.product(cap.id))).toBe(true);
     }
+  });
+
+  describe('a fetched batch, applied at once', () => {
+    it('decides each event on the state the events before it left', async () => {
+      const { ledger, batch } = setUp(mug);
+      const first = orderCreated([{ productId: mug.id, quantity: 6 }]);
+      const second = orderCreated([{ productId: mug.id, quantity: 6 }]);
+      const third = orderCreated([{ productId: mug.id, quantity: 4 }]);
+
+      await batch.execute(consumer, [
+        first,
+        second,
+        orderCancelled(lines, first.payload.orderId),
+        third,
+      ]);
+
+      // The second order finds 4 units left and is rejected; the cancellation of the first
+      // frees its 6, of which the third takes 4.
+      expect(counters(ledger.product(mug.id))).toEqual({
+        stock: 10,
+        reserved: 4,
+        sold: 0,
+        available: 6,
+      });
+      expect(ledger.reservations.get(first.payload.orderId)?.status).toBe('RELEASED');
+      expect(ledger.reservations.get(second.payload.orderId)?.status).toBe('REJECTED');
+      expect(ledger.reservations.get(third.payload.orderId)?.status).toBe('RESERVED');
+      expect(ledger.outbox.map((event) => event.envelope.type)).toEqual([
+        'inventory.reserved',
+        'inventory.rejected',
+        'inventory.released',
+        'inventory.reserved',
+      ]);
+    });
+
+    it('applies an event the batch holds twice, or that was handled before, once', async () => {
+      const { ledger, reserve, batch } = setUp(mug);
+      const created = orderCreated(lines);
+      const confirmed = orderConfirmed(lines, created.payload.orderId);
+      await reserve.execute({ consumer, event: created });
+
+      await batch.execute(consumer, [created, confirmed, confirmed]);
+
+      expect(counters(ledger.product(mug.id))).toMatchObject({ stock: 7, reserved: 0, sold: 3 });
+      expect(ledger.eventsOfType('inventory.reserved')).toHaveLength(1);
+    });
+
+    it('stores nothing of a batch in which one event fails, not even the claims', async () => {
+      const { ledger, batch } = setUp(mug);
+      const created = orderCreated(lines);
+      const valid = orderCreated(lines);
+      // Past the schema (as if it had changed): the domain refuses to reserve -1 units.
+      const failing = {
+        ...valid,
+        payload: {
+          ...valid.payload,
+          items: [{ productId: mug.id, quantity: -1, unitPrice: '1.00' }],
+        },
+      };
+
+      await expect(batch.execute(consumer, [created, failing])).rejects.toThrow();
+      expect(ledger.reservations.size).toBe(0);
+
+      await batch.execute(consumer, [created]);
+      expect(ledger.product(mug.id).reserved).toBe(3);
+    });
   });
 });

@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type Decision,
-  Inbox,
-  type InboxClaim,
-  Outbox,
-  outboxCte,
-} from '@kafka-commerce/messaging';
+import { type Decision, Inbox, Outbox, outboxCte } from '@kafka-commerce/messaging';
 import { DatabasePool } from '@kafka-commerce/platform';
 import { Prisma } from '../../generated/prisma/client';
 import {
@@ -13,11 +7,8 @@ import {
   type ProductRecord,
   toProduct,
 } from '../../products/infrastructure/product-record';
-import {
-  type LedgerChanges,
-  type LedgerState,
-  StockLedger,
-} from '../application/ports/stock-ledger';
+import { decideBatch, type LedgerBatchChanges } from '../application/ledger-batch';
+import { type LedgerEntry, StockLedger } from '../application/ports/stock-ledger';
 import { type Reservation } from '../domain/reservation';
 
 @Injectable()
@@ -31,75 +22,82 @@ export class PrismaStockLedger extends StockLedger {
   }
 
   /**
-   * Reservation first, then products: the same lock order in every transaction. Both locking
-   * reads go with BEGIN and the inbox claim, the write with COMMIT: this runs for every order
-   * event, and every round trip to PostgreSQL costs CPU on both ends.
+   * One transaction of two round trips for the whole batch (Inbox.applyBatch): the claim and
+   * both locking reads — reservations in order id order, then products in id order, the same
+   * lock order in every transaction — go with BEGIN, the one write with COMMIT.
    */
-  async applyOnce(
-    claim: InboxClaim,
-    orderId: string,
-    productIds: readonly string[],
-    decide: (state: LedgerState) => LedgerChanges,
-  ): Promise<boolean> {
-    const outcome = await this.inbox.applyOnce(
+  async apply(consumer: string, entries: readonly LedgerEntry[]): Promise<ReadonlySet<string>> {
+    if (entries.length === 0) return new Set();
+    const orderIds = [...new Set(entries.map((entry) => entry.orderId))];
+    return this.inbox.applyBatch(
       this.pool,
-      claim,
-      [lockReservationSql(orderId), lockProductsSql(productIds, orderId)],
-      ([reservations, products]): Decision<null> => {
-        const reservation = (reservations?.[0] as Reservation | undefined) ?? null;
-        const locked = (products as ProductRecord[] | undefined)?.map(toProduct) ?? [];
-        const changes = decide({
-          reservation,
-          products: new Map(locked.map((product) => [product.id, product])),
+      consumer,
+      entries.map((entry) => entry.eventId),
+      [
+        lockReservationsSql(orderIds),
+        lockProductsSql(
+          entries.flatMap((entry) => entry.productIds),
+          orderIds,
+        ),
+      ],
+      (isNew, [reservations, products]): Decision<ReadonlySet<string>> => {
+        const changes = decideBatch(entries, isNew, {
+          reservations: new Map(
+            ((reservations ?? []) as Reservation[]).map((row) => [row.orderId, row]),
+          ),
+          products: new Map(
+            ((products ?? []) as ProductRecord[]).map((row) => [row.id, toProduct(row)]),
+          ),
         });
-        const events = changes.events?.length ? this.outbox.rowsOf(changes.events) : null;
-        return { write: storeSql(reservation, changes, events), result: null };
+        const events = changes.events.length > 0 ? this.outbox.rowsOf(changes.events) : null;
+        return { write: storeSql(changes, events), result: changes.applied };
       },
     );
-    return outcome.applied;
   }
 }
 
-/** Locks the order's reservation (if any) and reads it with its lines, in one statement. */
-function lockReservationSql(orderId: string): Prisma.Sql {
+/** Locks the orders' reservations (those that exist) and reads them with their lines. */
+function lockReservationsSql(orderIds: readonly string[]): Prisma.Sql {
   return Prisma.sql`
     SELECT r.id::text AS id, r.order_id::text AS "orderId", r.status::text AS status,
       COALESCE((SELECT json_agg(json_build_object('productId', l.product_id, 'quantity', l.quantity)
                                 ORDER BY l.product_id)
                 FROM reservation_lines l WHERE l.reservation_id = r.id), '[]'::json) AS lines
-    FROM reservations r WHERE r.order_id = ${orderId}::uuid
+    FROM reservations r WHERE r.order_id = ANY(${orderIds}::uuid[])
+    ORDER BY r.order_id
     FOR UPDATE OF r`;
 }
 
 /**
- * The decision as one statement (null when there is nothing to store): the reservation (new
- * with its lines, or its new status), every product's counters and the events
- * (`Outbox.rowsOf`; null when none). A new reservation's lines are written only when it is
- * new; an existing one's never change.
+ * A batch's changes as one statement (null when there is nothing to store): the new
+ * reservations with their lines, the new status of existing ones, every changed product's
+ * counters and the events (`Outbox.rowsOf`; null when none). An existing reservation's lines
+ * never change.
  */
-function storeSql(
-  existing: Reservation | null,
-  changes: LedgerChanges,
-  events: string | null,
-): Prisma.Sql | null {
-  const reservation = changes.reservation ?? existing;
-  const products = changes.products ?? [];
-  if (!changes.reservation && products.length === 0 && events === null) return null;
-  const lines = existing || !reservation ? [] : reservation.lines;
+function storeSql(changes: LedgerBatchChanges, events: string | null): Prisma.Sql | null {
+  const reservations = [...changes.created, ...changes.updated];
+  const { products } = changes;
+  if (reservations.length === 0 && products.length === 0 && events === null) return null;
+  const lines = changes.created.flatMap((reservation) =>
+    reservation.lines.map((line) => ({ reservationId: reservation.id, ...line })),
+  );
   return Prisma.sql`
     WITH ${outboxCte(Prisma.sql, events)}
-    decision AS (
+    decisions AS (
       INSERT INTO reservations (id, order_id, status, updated_at)
-      SELECT ${existing?.id ?? reservation?.id ?? null}::uuid, ${reservation?.orderId ?? null}::uuid,
-             ${reservation?.status ?? null}::"ReservationStatus", now()
-      WHERE ${changes.reservation !== undefined}
+      SELECT decision.id, decision.order_id, decision.status::"ReservationStatus", now()
+      FROM unnest(${reservations.map((reservation) => reservation.id)}::uuid[],
+                  ${reservations.map((reservation) => reservation.orderId)}::uuid[],
+                  ${reservations.map((reservation) => reservation.status)}::text[])
+        AS decision(id, order_id, status)
       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = now()
-      RETURNING id
     ), new_lines AS (
       INSERT INTO reservation_lines (reservation_id, product_id, quantity)
-      SELECT decision.id, line.product_id, line.quantity
-      FROM decision, unnest(${lines.map((line) => line.productId)}::uuid[],
-                            ${lines.map((line) => line.quantity)}::int[]) AS line(product_id, quantity)
+      SELECT line.reservation_id, line.product_id, line.quantity
+      FROM unnest(${lines.map((line) => line.reservationId)}::uuid[],
+                  ${lines.map((line) => line.productId)}::uuid[],
+                  ${lines.map((line) => line.quantity)}::int[])
+        AS line(reservation_id, product_id, quantity)
     )
     UPDATE products SET stock = counters.stock, reserved = counters.reserved,
       sold = counters.sold, restocked = counters.restocked,

@@ -1,51 +1,29 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import {
-  type EventOf,
-  orderCancelledV1,
-  orderConfirmedV1,
-  orderCreatedV1,
-  TOPICS,
-} from '@kafka-commerce/events';
+import { orderCancelledV1, orderConfirmedV1, orderCreatedV1, TOPICS } from '@kafka-commerce/events';
 import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
-import { ConfirmReservationHandler } from '../application/confirm-reservation/confirm-reservation.handler';
-import { ReleaseReservationHandler } from '../application/release-reservation/release-reservation.handler';
-import { ReserveStockHandler } from '../application/reserve-stock/reserve-stock.handler';
-
-type OrderEvent =
-  | EventOf<typeof orderCreatedV1>
-  | EventOf<typeof orderConfirmedV1>
-  | EventOf<typeof orderCancelledV1>;
+import {
+  ApplyOrderEventsHandler,
+  type OrderEvent,
+} from '../application/apply-order-events/apply-order-events.handler';
 
 /**
- * orders topic → reservations. One event per transaction (not batches): each order locks
- * only its own products, so orders for different products proceed in parallel.
+ * orders topic → reservations, a fetched batch per transaction: the batch locks its orders'
+ * reservations and products once, in a fixed order. If it fails, the transport applies its
+ * events one at a time, so one bad event holds back only its own order.
  */
 @Controller()
 export class OrderEventsConsumer {
-  constructor(
-    private readonly reserveStock: ReserveStockHandler,
-    private readonly confirmReservation: ConfirmReservationHandler,
-    private readonly releaseReservation: ReleaseReservationHandler,
-  ) {}
+  constructor(private readonly applyOrderEvents: ApplyOrderEventsHandler) {}
 
   @EventHandler(TOPICS.orders.name, {
     accepts: [orderCreatedV1, orderConfirmedV1, orderCancelledV1],
+    batch: true,
   })
-  async onOrderEvent(
-    @Payload() event: OrderEvent,
+  async onOrderEvents(
+    @Payload() events: OrderEvent[],
     @Ctx() delivery: KafkaEventContext,
   ): Promise<void> {
-    switch (event.type) {
-      case 'order.created':
-        await this.reserveStock.execute({ consumer: delivery.getConsumer(), event });
-        return;
-      case 'order.confirmed':
-        await this.confirmReservation.execute({ consumer: delivery.getConsumer(), event });
-        return;
-      case 'order.cancelled':
-        await this.releaseReservation.execute({ consumer: delivery.getConsumer(), event });
-        return;
-    }
+    await this.applyOrderEvents.execute(delivery.getConsumer(), events);
   }
 }

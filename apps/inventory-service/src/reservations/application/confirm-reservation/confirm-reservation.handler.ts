@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type EventOf, type orderConfirmedV1 } from '@kafka-commerce/events';
 import { confirmReservation } from '../../domain/settle-reservation';
-import { type LedgerChanges, StockLedger } from '../ports/stock-ledger';
+import { type LedgerChanges, type LedgerEntry, StockLedger } from '../ports/stock-ledger';
 
 export interface ConfirmReservation {
   readonly consumer: string;
@@ -16,22 +16,28 @@ export class ConfirmReservationHandler {
   constructor(private readonly ledger: StockLedger) {}
 
   async execute({ consumer, event }: ConfirmReservation): Promise<void> {
+    await this.ledger.apply(consumer, [this.entryFor(event)]);
+  }
+
+  /** The event's part in a ledger batch. */
+  entryFor(event: EventOf<typeof orderConfirmedV1>): LedgerEntry {
     const { orderId } = event.payload;
-    let outcome = 'duplicate';
-    await this.ledger.applyOnce(
-      { consumer, eventId: event.eventId },
+    return {
+      eventId: event.eventId,
       orderId,
-      [],
-      (state): LedgerChanges => {
+      productIds: [],
+      decide: (state): LedgerChanges => {
         const settlement = confirmReservation(state.reservation, state.products);
         if (settlement.outcome === 'ignored') {
-          outcome = `ignored: ${settlement.reason}`;
+          this.logger.debug(
+            { orderId, outcome: `ignored: ${settlement.reason}` },
+            'order.confirmed decided',
+          );
           return {};
         }
-        outcome = settlement.outcome;
+        this.logger.debug({ orderId, outcome: settlement.outcome }, 'order.confirmed decided');
         return { reservation: settlement.reservation, products: settlement.products };
       },
-    );
-    this.logger.debug({ orderId, outcome }, 'order.confirmed handled');
+    };
   }
 }

@@ -1,5 +1,4 @@
 import { type OutgoingEvent } from '@kafka-commerce/events';
-import { type InboxClaim } from '@kafka-commerce/messaging';
 import { type Product } from '../../../products/domain/product';
 import { type Reservation } from '../../domain/reservation';
 
@@ -18,18 +17,24 @@ export interface LedgerChanges {
   readonly events?: readonly OutgoingEvent[];
 }
 
+/** One consumed order event of a batch: what it touches, and how it decides. */
+export interface LedgerEntry {
+  readonly eventId: string;
+  readonly orderId: string;
+  /** Products the event names; those of the order's reservation are always included. */
+  readonly productIds: readonly string[];
+  /** The changes, from the state the batch's earlier events left; throwing undoes the batch. */
+  readonly decide: (state: LedgerState) => LedgerChanges;
+}
+
 /** Port: stock and reservations, changed once per consumed event. */
 export abstract class StockLedger {
   /**
-   * In one transaction: claims the event in the inbox (when it was claimed before, changes
-   * nothing and returns false); locks the order's reservation, then the products in id order
-   * (so concurrent orders cannot deadlock); lets `decide` compute the changes from the
-   * locked state; stores them with their events.
+   * In one transaction for the whole batch: claims the events in the inbox; locks the
+   * orders' reservations, then every product involved in id order (so concurrent batches
+   * cannot deadlock); lets each new event decide, in batch order, on the state the events
+   * before it left; stores all changes with their events. Returns the ids of the events
+   * applied — not those handled before.
    */
-  abstract applyOnce(
-    claim: InboxClaim,
-    orderId: string,
-    productIds: readonly string[],
-    decide: (state: LedgerState) => LedgerChanges,
-  ): Promise<boolean>;
+  abstract apply(consumer: string, entries: readonly LedgerEntry[]): Promise<ReadonlySet<string>>;
 }

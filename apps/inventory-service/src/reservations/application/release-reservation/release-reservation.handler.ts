@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { type EventOf, type orderCancelledV1 } from '@kafka-commerce/events';
 import { releaseReservation, releaseUndecided } from '../../domain/settle-reservation';
-import { type LedgerChanges, StockLedger } from '../ports/stock-ledger';
+import { type LedgerChanges, type LedgerEntry, StockLedger } from '../ports/stock-ledger';
 import { originOf, releasedEvent } from '../reservation-events';
 
 export interface ReleaseReservation {
@@ -18,23 +18,36 @@ export class ReleaseReservationHandler {
   constructor(private readonly ledger: StockLedger) {}
 
   async execute({ consumer, event }: ReleaseReservation): Promise<void> {
+    await this.ledger.apply(consumer, [this.entryFor(event)]);
+  }
+
+  /** The event's part in a ledger batch. */
+  entryFor(event: EventOf<typeof orderCancelledV1>): LedgerEntry {
     const { orderId } = event.payload;
-    let outcome = 'duplicate';
-    await this.ledger.applyOnce(
-      { consumer, eventId: event.eventId },
+    return {
+      eventId: event.eventId,
       orderId,
-      [],
-      (state): LedgerChanges => {
+      productIds: [],
+      decide: (state): LedgerChanges => {
         if (!state.reservation) {
-          outcome = 'recorded: cancelled before any reservation';
+          this.logger.debug(
+            { orderId, outcome: 'recorded: cancelled before any reservation' },
+            'order.cancelled decided',
+          );
           return { reservation: releaseUndecided(randomUUID(), orderId) };
         }
         const settlement = releaseReservation(state.reservation, state.products);
         if (settlement.outcome === 'ignored') {
-          outcome = `ignored: ${settlement.reason}`;
+          this.logger.debug(
+            { orderId, outcome: `ignored: ${settlement.reason}` },
+            'order.cancelled decided',
+          );
           return {};
         }
-        outcome = `${settlement.outcome} from ${settlement.from}`;
+        this.logger.debug(
+          { orderId, outcome: `${settlement.outcome} from ${settlement.from}` },
+          'order.cancelled decided',
+        );
         const released = releasedEvent(
           settlement.reservation,
           originOf(orderId, event.eventId),
@@ -46,7 +59,6 @@ export class ReleaseReservationHandler {
           events: [released],
         };
       },
-    );
-    this.logger.debug({ orderId, outcome }, 'order.cancelled handled');
+    };
   }
 }

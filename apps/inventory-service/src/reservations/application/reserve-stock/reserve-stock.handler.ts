@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { type EventOf, type orderCreatedV1 } from '@kafka-commerce/events';
 import { planReservation } from '../../domain/plan-reservation';
-import { type LedgerChanges, StockLedger } from '../ports/stock-ledger';
+import { type LedgerChanges, type LedgerEntry, StockLedger } from '../ports/stock-ledger';
 import { lowStockEvent, originOf, rejectedEvent, reservedEvent } from '../reservation-events';
 
 export interface ReserveStock {
@@ -18,20 +18,27 @@ export class ReserveStockHandler {
   constructor(private readonly ledger: StockLedger) {}
 
   async execute({ consumer, event }: ReserveStock): Promise<void> {
+    await this.ledger.apply(consumer, [this.entryFor(event)]);
+  }
+
+  /** The event's part in a ledger batch. */
+  entryFor(event: EventOf<typeof orderCreatedV1>): LedgerEntry {
     const { orderId } = event.payload;
     const items = event.payload.items.map(({ productId, quantity }) => ({ productId, quantity }));
     const origin = originOf(orderId, event.eventId);
-    let outcome = 'already decided';
-    const applied = await this.ledger.applyOnce(
-      { consumer, eventId: event.eventId },
+    return {
+      eventId: event.eventId,
       orderId,
-      items.map((item) => item.productId),
-      (state): LedgerChanges => {
+      productIds: items.map((item) => item.productId),
+      decide: (state): LedgerChanges => {
         // The first decision per order stands (design.md §8.6): a copy of order.created under
         // a fresh event id gets past the inbox, but never past the order's stored decision —
         // reserved, confirmed, released or rejected.
         if (state.reservation) {
-          outcome = `already ${state.reservation.status.toLowerCase()}`;
+          this.logger.debug(
+            { orderId, outcome: `already ${state.reservation.status}` },
+            'order.created decided',
+          );
           return {};
         }
         const now = new Date();
@@ -39,7 +46,7 @@ export class ReserveStockHandler {
           { reservationId: randomUUID(), orderId, items },
           state.products,
         );
-        outcome = plan.outcome;
+        this.logger.debug({ orderId, outcome: plan.outcome }, 'order.created decided');
         if (plan.outcome === 'rejected') {
           return {
             reservation: plan.reservation,
@@ -55,10 +62,6 @@ export class ReserveStockHandler {
           ],
         };
       },
-    );
-    this.logger.debug(
-      { orderId, outcome: applied ? outcome : 'duplicate' },
-      'order.created handled',
-    );
+    };
   }
 }
