@@ -23,8 +23,8 @@ export interface LockedOrderRow {
   readonly history: readonly { status: OrderStatus; reason: string | null; at: string }[];
 }
 
-/** Locks the order and reads it whole, lines by position and history oldest first. */
-export function lockAndLoad(orderId: string): Prisma.Sql {
+/** Locks the orders in id order and reads them whole, lines by position and history oldest first. */
+export function lockAndLoad(orderIds: readonly string[]): Prisma.Sql {
   return Prisma.sql`
     SELECT o.id::text, o.user_id::text AS "userId", o.status::text,
       o.total_amount::text AS "totalAmount", o.shipping_street AS "shippingStreet",
@@ -38,34 +38,45 @@ export function lockAndLoad(orderId: string): Prisma.Sql {
       (SELECT json_agg(json_build_object('status', h.status, 'reason', h.reason, 'at', h.at)
                        ORDER BY h.id)
          FROM order_status_history h WHERE h.order_id = o.id) AS history
-    FROM orders o WHERE o.id = ${orderId}::uuid
+    FROM orders o WHERE o.id = ANY(${orderIds}::uuid[])
+    ORDER BY o.id
     FOR UPDATE OF o`;
 }
 
+/** An order's new state and the history entries it gained. */
+export interface ChangedOrder {
+  readonly order: Order;
+  readonly added: readonly StatusChange[];
+}
+
 /**
- * The order's new status, the history entries it gained and its events (`Outbox.rowsOf`;
- * null when there are none), in one statement.
+ * The orders' new status, the history entries they gained and their events
+ * (`Outbox.rowsOf`; null when there are none), in one statement.
  */
-export function storeChange(
-  order: Order,
-  added: readonly StatusChange[],
-  events: string | null,
-): Prisma.Sql {
+export function storeChanges(changed: readonly ChangedOrder[], events: string | null): Prisma.Sql {
+  const orders = changed.map(({ order }) => order);
+  const added = changed.flatMap(({ order, added }) =>
+    added.map((change) => ({ orderId: order.id, ...change })),
+  );
   return Prisma.sql`
     WITH ${outboxCte(Prisma.sql, events)}
     updated AS (
-      UPDATE orders SET status = ${order.status}::"OrderStatus",
-        cancellation_reason = ${order.cancellationReason}, updated_at = ${order.updatedAt}
-      WHERE id = ${order.id}::uuid
-      RETURNING id
+      UPDATE orders SET status = next.status::"OrderStatus",
+        cancellation_reason = next.cancellation_reason, updated_at = next.updated_at
+      FROM unnest(${orders.map((order) => order.id)}::uuid[],
+                  ${orders.map((order) => order.status)}::text[],
+                  ${orders.map((order) => order.cancellationReason)}::text[],
+                  ${orders.map((order) => order.updatedAt)}::timestamptz[])
+        AS next(id, status, cancellation_reason, updated_at)
+      WHERE orders.id = next.id
     )
     INSERT INTO order_status_history (order_id, status, reason, at)
-    SELECT updated.id, added.status::"OrderStatus", added.reason, added.at
-    FROM updated,
-      unnest(${added.map((change) => change.status)}::text[],
-             ${added.map((change) => change.reason)}::text[],
-             ${added.map((change) => change.at)}::timestamptz[]) WITH ORDINALITY
-        AS added(status, reason, at, position)
+    SELECT added.order_id, added.status::"OrderStatus", added.reason, added.at
+    FROM unnest(${added.map((change) => change.orderId)}::uuid[],
+                ${added.map((change) => change.status)}::text[],
+                ${added.map((change) => change.reason)}::text[],
+                ${added.map((change) => change.at)}::timestamptz[]) WITH ORDINALITY
+      AS added(order_id, status, reason, at, position)
     ORDER BY added.position`;
 }
 

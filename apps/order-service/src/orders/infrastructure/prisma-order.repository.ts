@@ -5,6 +5,7 @@ import { DatabasePool, isUniqueViolation } from '@kafka-commerce/platform';
 import { OrderDatabase } from '../../database';
 import {
   DuplicateIdempotencyKeyError,
+  type ClaimedChange,
   type OrderChange,
   type OrderPage,
   OrderRepository,
@@ -13,7 +14,7 @@ import {
 import { type Order } from '../domain/order';
 import { ORDER_INCLUDE, toOrder } from './order-record.mapper';
 import { INSERT_ORDER_SQL, insertOrderParameters } from './order-insert.sql';
-import { type LockedOrderRow, lockAndLoad, storeChange, toOrderFromRow } from './order-update.sql';
+import { type LockedOrderRow, lockAndLoad, storeChanges, toOrderFromRow } from './order-update.sql';
 
 @Injectable()
 export class PrismaOrderRepository extends OrderRepository {
@@ -79,28 +80,64 @@ export class PrismaOrderRepository extends OrderRepository {
   /**
    * The row lock serialises a customer's cancel with the saga's events for the same order
    * (they arrive through different consumers), so each decides on the state the other left
-   * behind and no transition is lost or overwritten. One statement locks and loads the order
-   * with its lines and history (sent with BEGIN and the inbox claim), one stores the change
-   * (sent with COMMIT): this runs for every saga event, and every round trip to PostgreSQL
-   * costs CPU on both ends.
+   * behind and no transition is lost or overwritten.
    */
   async update(orderId: string, change: OrderChange, claim?: InboxClaim): Promise<UpdateOutcome> {
-    const outcome = await this.inbox.applyOnce(
+    const [outcome] = await this.changeOrders(claim?.consumer ?? null, [
+      { eventId: claim?.eventId ?? '', orderId, change },
+    ]);
+    return outcome ?? { kind: 'not_found' };
+  }
+
+  updateAll(consumer: string, changes: readonly ClaimedChange[]): Promise<UpdateOutcome[]> {
+    return this.changeOrders(consumer, changes);
+  }
+
+  /**
+   * One transaction of two round trips, whatever the batch's size (Inbox.applyBatch): one
+   * statement locks and loads the orders with their lines and history (sent with BEGIN and
+   * the inbox claim), one stores every change (sent with COMMIT). This runs for every saga
+   * event, and every round trip and commit costs CPU on both ends.
+   */
+  private changeOrders(
+    consumer: string | null,
+    changes: readonly ClaimedChange[],
+  ): Promise<UpdateOutcome[]> {
+    const orderIds = [...new Set(changes.map((change) => change.orderId))];
+    return this.inbox.applyBatch(
       this.pool,
-      claim ?? null,
-      [lockAndLoad(orderId)],
-      ([rows]): Decision<UpdateOutcome> => {
-        const row = rows?.[0] as LockedOrderRow | undefined;
-        if (!row) return { write: null, result: { kind: 'not_found' } };
-        const current = toOrderFromRow(row);
-        const update = change(current);
-        if (!update) return { write: null, result: { kind: 'unchanged', order: current } };
-        const { order } = update;
-        const events = update.events.length > 0 ? this.outbox.rowsOf(update.events) : null;
-        const added = order.history.slice(current.history.length);
-        return { write: storeChange(order, added, events), result: { kind: 'changed', order } };
+      consumer,
+      changes.map((change) => change.eventId),
+      [lockAndLoad(orderIds)],
+      (isNew, [rows]): Decision<UpdateOutcome[]> => {
+        const stored = new Map(
+          ((rows ?? []) as LockedOrderRow[]).map((row) => [row.id, toOrderFromRow(row)]),
+        );
+        const current = new Map(stored);
+        const events: OutgoingEvent[] = [];
+        const outcomes = changes.map(({ eventId, orderId, change }): UpdateOutcome => {
+          if (!isNew(eventId)) return { kind: 'duplicate' };
+          const order = current.get(orderId);
+          if (!order) return { kind: 'not_found' };
+          const update = change(order);
+          if (!update) return { kind: 'unchanged', order };
+          current.set(orderId, update.order);
+          events.push(...update.events);
+          return { kind: 'changed', order: update.order };
+        });
+        const changed = [...current.values()].filter((order) => order !== stored.get(order.id));
+        const write =
+          changed.length === 0
+            ? null
+            : storeChanges(
+                changed.map((order) => ({
+                  order,
+                  added: order.history.slice(stored.get(order.id)?.history.length ?? 0),
+                })),
+                events.length > 0 ? this.outbox.rowsOf(events) : null,
+              );
+        return { write, result: outcomes };
       },
     );
-    return outcome.applied ? outcome.result : { kind: 'duplicate' };
   }
 }

@@ -11,24 +11,27 @@ import {
 const PAYMENT_FAILED = 'payment_failed';
 
 /**
- * payments topic → a charge confirms the order, a failed one cancels it. A refund is
- * compensation for an order already cancelled: acknowledged by the transport, no handler.
+ * payments topic → a charge confirms the order, a failed one cancels it, a fetched batch per
+ * transaction. A refund is compensation for an order already cancelled: acknowledged by the
+ * transport, no handler.
  */
 @Controller()
 export class PaymentEventsConsumer {
   constructor(private readonly settleOrder: SettleOrderHandler) {}
 
-  @EventHandler(TOPICS.payments.name, { accepts: [paymentProcessedV1] })
-  async onPaymentProcessed(
-    @Payload() event: EventOf<typeof paymentProcessedV1>,
+  @EventHandler(TOPICS.payments.name, { accepts: [paymentProcessedV1], batch: true })
+  async onPaymentsProcessed(
+    @Payload() events: EventOf<typeof paymentProcessedV1>[],
     @Ctx() delivery: KafkaEventContext,
   ): Promise<void> {
-    await this.settleOrder.execute({
-      consumer: delivery.getConsumer(),
-      eventId: event.eventId,
-      orderId: event.payload.orderId,
-      outcome: outcomeOf(event.payload),
-    });
+    await this.settleOrder.executeAll(
+      delivery.getConsumer(),
+      events.map((event) => ({
+        eventId: event.eventId,
+        orderId: event.payload.orderId,
+        outcome: outcomeOf(event.payload),
+      })),
+    );
   }
 }
 

@@ -11,6 +11,13 @@ export interface OrderUpdate {
 /** Decides the change from the current (locked) state; null leaves the order as it is. */
 export type OrderChange = (order: Order) => OrderUpdate | null;
 
+/** A consumed event's change to its order, one of a batch for `updateAll`. */
+export interface ClaimedChange {
+  readonly eventId: string;
+  readonly orderId: string;
+  readonly change: OrderChange;
+}
+
 export type UpdateOutcome =
   | { readonly kind: 'changed'; readonly order: Order }
   | { readonly kind: 'unchanged'; readonly order: Order }
@@ -54,4 +61,11 @@ export abstract class OrderRepository {
    * nothing ('duplicate'). Whatever `change` throws rolls everything back and is rethrown.
    */
   abstract update(orderId: string, change: OrderChange, claim?: InboxClaim): Promise<UpdateOutcome>;
+
+  /**
+   * `update` for a batch of consumed events, in one transaction: each new event's change
+   * sees the order as the batch's earlier changes left it; an event claimed before is a
+   * 'duplicate'. Returns one outcome per change, in order; a throwing change undoes them all.
+   */
+  abstract updateAll(consumer: string, changes: readonly ClaimedChange[]): Promise<UpdateOutcome[]>;
 }

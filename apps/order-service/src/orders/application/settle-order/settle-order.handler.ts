@@ -1,46 +1,55 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { cancelPending, confirm } from '../../domain/order-transitions';
 import { orderCancelled, orderConfirmed } from '../order-events';
-import { OrderRepository, type UpdateOutcome } from '../ports/order.repository';
+import { type OrderChange, OrderRepository, type UpdateOutcome } from '../ports/order.repository';
 
 /** What the saga decided for a PENDING order. */
 export type SagaOutcome =
   { readonly kind: 'confirm' } | { readonly kind: 'cancel'; readonly reason: string };
 
-export interface SettleOrder {
-  /** Inbox consumer name of the caller; never changes, or events would apply again. */
-  readonly consumer: string;
+/** One saga event's verdict on its order. */
+export interface Settlement {
   /** The consumed event: claimed once, and the cause of whatever this publishes. */
   readonly eventId: string;
   readonly orderId: string;
   readonly outcome: SagaOutcome;
 }
 
-/** Settles a PENDING order from a saga event; a settled order is left as it is. */
+export interface SettleOrder extends Settlement {
+  /** Inbox consumer name of the caller; never changes, or events would apply again. */
+  readonly consumer: string;
+}
+
+/** Settles PENDING orders from saga events; a settled order is left as it is. */
 @Injectable()
 export class SettleOrderHandler {
   private readonly logger = new Logger(SettleOrderHandler.name);
 
   constructor(private readonly orders: OrderRepository) {}
 
-  async execute({ consumer, eventId, orderId, outcome }: SettleOrder): Promise<UpdateOutcome> {
-    const result = await this.orders.update(
-      orderId,
-      (order) => {
-        const at = new Date();
-        switch (outcome.kind) {
-          case 'confirm': {
-            const confirmed = confirm(order, at);
-            return confirmed && { order: confirmed, events: [orderConfirmed(confirmed, eventId)] };
-          }
-          case 'cancel': {
-            const cancelled = cancelPending(order, outcome.reason, at);
-            return cancelled && { order: cancelled, events: [orderCancelled(cancelled, eventId)] };
-          }
-        }
-      },
-      { consumer, eventId },
+  async execute({ consumer, ...settlement }: SettleOrder): Promise<UpdateOutcome> {
+    const [result] = await this.executeAll(consumer, [settlement]);
+    return result ?? { kind: 'not_found' };
+  }
+
+  /** A batch of saga events in one transaction; one outcome per settlement, in order. */
+  async executeAll(consumer: string, settlements: readonly Settlement[]): Promise<UpdateOutcome[]> {
+    const results = await this.orders.updateAll(
+      consumer,
+      settlements.map(({ eventId, orderId, outcome }) => ({
+        eventId,
+        orderId,
+        change: changeFor(eventId, outcome),
+      })),
     );
+    results.forEach((result, index) => {
+      const settlement = settlements[index];
+      if (settlement) this.log(settlement, result);
+    });
+    return results;
+  }
+
+  private log({ eventId, orderId, outcome }: Settlement, result: UpdateOutcome): void {
     switch (result.kind) {
       case 'changed':
         this.logger.debug({ orderId, eventId, status: result.order.status }, 'order settled');
@@ -59,6 +68,21 @@ export class SettleOrderHandler {
       case 'duplicate':
         break;
     }
-    return result;
   }
+}
+
+function changeFor(eventId: string, outcome: SagaOutcome): OrderChange {
+  return (order) => {
+    const at = new Date();
+    switch (outcome.kind) {
+      case 'confirm': {
+        const confirmed = confirm(order, at);
+        return confirmed && { order: confirmed, events: [orderConfirmed(confirmed, eventId)] };
+      }
+      case 'cancel': {
+        const cancelled = cancelPending(order, outcome.reason, at);
+        return cancelled && { order: cancelled, events: [orderCancelled(cancelled, eventId)] };
+      }
+    }
+  };
 }

@@ -2,6 +2,7 @@ import { type InboxClaim } from '@kafka-commerce/messaging';
 import { type OutgoingEvent } from '@kafka-commerce/events';
 import { type Order } from '../../domain/order';
 import {
+  type ClaimedChange,
   DuplicateIdempotencyKeyError,
   type OrderChange,
   type OrderPage,
@@ -44,18 +45,43 @@ export class InMemoryOrderRepository extends OrderRepository {
 
   async update(orderId: string, change: OrderChange, claim?: InboxClaim): Promise<UpdateOutcome> {
     await Promise.resolve();
-    const claimKey = claim ? `${claim.consumer}/${claim.eventId}` : null;
-    if (claimKey !== null && this.claimed.has(claimKey)) return { kind: 'duplicate' };
-    const order = this.orders.get(orderId);
-    // `change` runs before anything is stored: if it throws, nothing is (not even the claim),
-    // like a rolled-back transaction.
-    const update = order ? change(order) : null;
-    if (claimKey !== null) this.claimed.add(claimKey);
-    if (!order) return { kind: 'not_found' };
-    if (!update) return { kind: 'unchanged', order };
-    this.orders.set(orderId, update.order);
-    this.outbox.push(...update.events);
-    return { kind: 'changed', order: update.order };
+    const [outcome] = this.apply(claim?.consumer ?? null, [
+      { eventId: claim?.eventId ?? '', orderId, change },
+    ]);
+    return outcome ?? { kind: 'not_found' };
+  }
+
+  async updateAll(consumer: string, changes: readonly ClaimedChange[]): Promise<UpdateOutcome[]> {
+    await Promise.resolve();
+    return this.apply(consumer, changes);
+  }
+
+  /**
+   * Every change decides before anything is stored: if one throws, nothing is (not even the
+   * claims), like a rolled-back transaction.
+   */
+  private apply(consumer: string | null, changes: readonly ClaimedChange[]): UpdateOutcome[] {
+    const orders = new Map(this.orders);
+    const claims = new Set<string>();
+    const events: OutgoingEvent[] = [];
+    const outcomes = changes.map(({ eventId, orderId, change }): UpdateOutcome => {
+      if (consumer !== null) {
+        const key = `${consumer}/${eventId}`;
+        if (this.claimed.has(key) || claims.has(key)) return { kind: 'duplicate' };
+        claims.add(key);
+      }
+      const order = orders.get(orderId);
+      if (!order) return { kind: 'not_found' };
+      const update = change(order);
+      if (!update) return { kind: 'unchanged', order };
+      orders.set(orderId, update.order);
+      events.push(...update.events);
+      return { kind: 'changed', order: update.order };
+    });
+    for (const [id, order] of orders) this.orders.set(id, order);
+    for (const key of claims) this.claimed.add(key);
+    this.outbox.push(...events);
+    return outcomes;
   }
 
   private ownedWithKey(userId: string, idempotencyKey: string): Order | null {
