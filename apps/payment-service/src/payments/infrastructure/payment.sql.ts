@@ -31,46 +31,53 @@ export function selectPayment(orderId: string): Prisma.Sql {
   return Prisma.sql`SELECT ${COLUMNS} FROM payments WHERE order_id = ${orderId}::uuid`;
 }
 
-/** Locks the order's payment and reads it, in one statement (no row: none yet, nothing locked). */
-export function lockAndLoad(orderId: string): Prisma.Sql {
-  return Prisma.sql`SELECT ${COLUMNS} FROM payments WHERE order_id = ${orderId}::uuid FOR UPDATE`;
+/**
+ * Locks the orders' payments in order id order and reads them, in one statement (an order
+ * without a row has none yet: nothing is locked for it).
+ */
+export function lockAndLoad(orderIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${COLUMNS} FROM payments WHERE order_id = ANY(${orderIds}::uuid[])
+    ORDER BY order_id
+    FOR UPDATE`;
 }
 
 /**
- * A new payment row and its events (`Outbox.rowsOf`; null when none), in one statement; a
- * second row for the order fails on the unique order_id.
+ * The payments' new state — new rows inserted, stored ones updated (their id, order and
+ * creation never change) — and their events (`Outbox.rowsOf`; null when none), in one
+ * statement. A second row for an order fails on the unique order_id.
  */
-export function insertPayment(payment: Payment, events: string | null): Prisma.Sql {
-  const row = toColumns(payment);
+export function storePayments(payments: readonly Payment[], events: string | null): Prisma.Sql {
+  const rows = payments.map((payment) => ({ ...payment, ...toColumns(payment) }));
+  const column = <T>(pick: (row: (typeof rows)[number]) => T): T[] => rows.map(pick);
   return Prisma.sql`
-    WITH ${outboxCte(Prisma.sql, events)} inserted AS (
+    WITH ${outboxCte(Prisma.sql, events)} stored AS (
     INSERT INTO payments (id, order_id, user_id, amount, method, status, reason,
       cancel_requested, provider_reference, refund_reference, processed_at, refunded_at,
       created_at, updated_at)
-    VALUES (${payment.id}::uuid, ${payment.orderId}::uuid, ${row.userId}::uuid,
-      ${row.amount}::decimal, ${row.method}, ${payment.status}::"PaymentStatus",
-      ${payment.reason}, ${payment.cancelRequested}, ${payment.providerReference},
-      ${payment.refundReference}, ${payment.processedAt}::timestamptz,
-      ${payment.refundedAt}::timestamptz, ${payment.createdAt}::timestamptz, now())
+    SELECT row.id, row.order_id, row.user_id, row.amount, row.method,
+      row.status::"PaymentStatus", row.reason, row.cancel_requested, row.provider_reference,
+      row.refund_reference, row.processed_at, row.refunded_at, row.created_at, now()
+    FROM unnest(${column((row) => row.id)}::uuid[], ${column((row) => row.orderId)}::uuid[],
+                ${column((row) => row.userId)}::uuid[], ${column((row) => row.amount)}::decimal[],
+                ${column((row) => row.method)}::text[], ${column((row) => row.status)}::text[],
+                ${column((row) => row.reason)}::text[],
+                ${column((row) => row.cancelRequested)}::boolean[],
+                ${column((row) => row.providerReference)}::text[],
+                ${column((row) => row.refundReference)}::text[],
+                ${column((row) => row.processedAt)}::timestamptz[],
+                ${column((row) => row.refundedAt)}::timestamptz[],
+                ${column((row) => row.createdAt)}::timestamptz[])
+      AS row(id, order_id, user_id, amount, method, status, reason, cancel_requested,
+             provider_reference, refund_reference, processed_at, refunded_at, created_at)
+    ON CONFLICT (id) DO UPDATE SET user_id = EXCLUDED.user_id, amount = EXCLUDED.amount,
+      method = EXCLUDED.method, status = EXCLUDED.status, reason = EXCLUDED.reason,
+      cancel_requested = EXCLUDED.cancel_requested,
+      provider_reference = EXCLUDED.provider_reference,
+      refund_reference = EXCLUDED.refund_reference, processed_at = EXCLUDED.processed_at,
+      refunded_at = EXCLUDED.refunded_at, updated_at = now()
     RETURNING id)
-    SELECT count(*) FROM inserted`;
-}
-
-/** The stored payment's new state (its id, order and creation never change) and its events. */
-export function updatePayment(payment: Payment, events: string | null): Prisma.Sql {
-  const row = toColumns(payment);
-  return Prisma.sql`
-    WITH ${outboxCte(Prisma.sql, events)} updated AS (
-    UPDATE payments SET user_id = ${row.userId}::uuid, amount = ${row.amount}::decimal,
-      method = ${row.method}, status = ${payment.status}::"PaymentStatus",
-      reason = ${payment.reason}, cancel_requested = ${payment.cancelRequested},
-      provider_reference = ${payment.providerReference},
-      refund_reference = ${payment.refundReference},
-      processed_at = ${payment.processedAt}::timestamptz,
-      refunded_at = ${payment.refundedAt}::timestamptz, updated_at = now()
-    WHERE id = ${payment.id}::uuid
-    RETURNING id)
-    SELECT count(*) FROM updated`;
+    SELECT count(*) FROM stored`;
 }
 
 export function toPaymentFromRecord(row: PaymentRecord): Payment {

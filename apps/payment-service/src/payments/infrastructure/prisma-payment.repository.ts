@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { type Decision, Inbox, Outbox, type InboxClaim } from '@kafka-commerce/messaging';
+import { type OutgoingEvent } from '@kafka-commerce/events';
+import { type Decision, Inbox, Outbox } from '@kafka-commerce/messaging';
 import { DatabasePool, isUniqueViolation } from '@kafka-commerce/platform';
 import { PaymentDatabase } from '../../database';
 import {
   type ChangeOutcome,
-  type DecidePaymentChange,
   type OwnerScope,
+  type PaymentDecision,
   PaymentRepository,
 } from '../application/ports/payment.repository';
 import { CHARGE_STATUSES, type Payment } from '../domain/payment';
 import {
-  insertPayment,
   lockAndLoad,
   type PaymentRecord,
   selectPayment,
+  storePayments,
   toPaymentFromRecord,
-  updatePayment,
 } from './payment.sql';
 
 @Injectable()
@@ -29,50 +29,68 @@ export class PrismaPaymentRepository extends PaymentRepository {
     super();
   }
 
-  async change(
-    orderId: string,
-    claim: InboxClaim | null,
-    decide: DecidePaymentChange,
-  ): Promise<ChangeOutcome> {
+  async changeAll(
+    consumer: string | null,
+    decisions: readonly PaymentDecision[],
+  ): Promise<ChangeOutcome[]> {
+    if (decisions.length === 0) return [];
     try {
-      return await this.changeOnce(orderId, claim, decide);
+      return await this.changeOnce(consumer, decisions);
     } catch (error) {
       // The order's first facts arrive on two topics at once and may both insert its row;
-      // the loser (rolled back, inbox claim included) finds the row on a second try.
-      if (isUniqueViolation(error)) return this.changeOnce(orderId, claim, decide);
+      // the loser (rolled back, inbox claims included) finds the row on a second try.
+      if (isUniqueViolation(error)) return this.changeOnce(consumer, decisions);
       throw error;
     }
   }
 
   /**
-   * Serialises the changes of one order's payment (a charge being recorded, a concurrent
+   * Serialises the changes of each order's payment (a charge being recorded, a concurrent
    * cancellation), so none is lost and its outbox rows follow the order of its changes. One
-   * statement locks and loads the payment (sent with BEGIN and the inbox claim), one stores
-   * the change (sent with COMMIT): each order passes here at least four times, and every
-   * round trip to PostgreSQL costs CPU on both ends.
+   * statement locks and loads the payments (sent with BEGIN and the inbox claim), one stores
+   * every change (sent with COMMIT), whatever the batch's size: each order passes here at
+   * least four times, and every round trip and commit costs CPU on both ends.
    */
   private async changeOnce(
-    orderId: string,
-    claim: InboxClaim | null,
-    decide: DecidePaymentChange,
-  ): Promise<ChangeOutcome> {
-    const outcome = await this.inbox.applyOnce(
+    consumer: string | null,
+    decisions: readonly PaymentDecision[],
+  ): Promise<ChangeOutcome[]> {
+    const orderIds = [...new Set(decisions.map((decision) => decision.orderId))];
+    return this.inbox.applyBatch(
       this.pool,
-      claim,
-      [lockAndLoad(orderId)],
-      ([rows]): Decision<ChangeOutcome> => {
-        const row = rows?.[0] as PaymentRecord | undefined;
-        const current = row ? toPaymentFromRecord(row) : null;
-        const change = decide(current);
-        if (change === null) return { write: null, result: { changed: false, payment: current } };
-        const events = change.events.length > 0 ? this.outbox.rowsOf(change.events) : null;
-        const write = current
-          ? updatePayment(change.payment, events)
-          : insertPayment(change.payment, events);
-        return { write, result: { changed: true, payment: change.payment } };
+      consumer,
+      decisions.map((decision) => decision.eventId),
+      [lockAndLoad(orderIds)],
+      (isNew, [rows]): Decision<ChangeOutcome[]> => {
+        const stored = new Map(
+          ((rows ?? []) as PaymentRecord[]).map((row) => [row.orderId, toPaymentFromRecord(row)]),
+        );
+        const current = new Map<string, Payment | null>(stored);
+        const events: OutgoingEvent[] = [];
+        const outcomes = decisions.map(({ orderId, eventId, decide }): ChangeOutcome => {
+          if (!isNew(eventId)) return { changed: false };
+          const payment = current.get(orderId) ?? null;
+          const change = decide(payment);
+          if (change === null) return { changed: false, payment };
+          current.set(orderId, change.payment);
+          events.push(...change.events);
+          return { changed: true, payment: change.payment };
+        });
+        // In order id order, like the locks: two batches inserting the same new orders'
+        // rows then wait for each other in the same order, and cannot deadlock.
+        const changed = [...current.values()]
+          .filter(
+            (payment): payment is Payment =>
+              payment !== null && payment !== stored.get(payment.orderId),
+          )
+          .sort((a, b) => (a.orderId < b.orderId ? -1 : 1));
+        const write =
+          changed.length === 0
+            ? null
+            : storePayments(changed, events.length > 0 ? this.outbox.rowsOf(events) : null);
+        return { write, result: outcomes };
       },
     );
-    return outcome.applied ? outcome.result : { changed: false };
   }
 
   async findByOrderId(orderId: string): Promise<Payment | null> {

@@ -41,8 +41,8 @@ function envelope<TDefinition extends EventDefinition>(
 
 function consumers() {
   const bed = paymentTestBed();
-  const orders = new OrderEventsConsumer(bed.openPayment, bed.cancelPayment);
-  const reservations = new ReservationEventsConsumer(bed.chargePayment);
+  const orders = new OrderEventsConsumer(bed.openPayment, bed.cancelPayment, bed.settlement);
+  const reservations = new ReservationEventsConsumer(bed.chargePayment, bed.settlement);
   return { bed, orders, reservations };
 }
 
@@ -52,22 +52,22 @@ describe('payment consumers', () => {
   it('run the saga: intent, charge on reservation, refund on cancellation', async () => {
     const { bed, orders, reservations } = consumers();
 
-    await orders.onOrderEvent(envelope(orderCreatedV1, orderCreatedV1Fixture), fromOrders);
+    await orders.onOrderEvents([envelope(orderCreatedV1, orderCreatedV1Fixture)], fromOrders);
     expect(bed.payments.payments.get(orderId)).toMatchObject({
       status: 'AWAITING_RESERVATION',
       terms: { userId: orderCreatedV1Fixture.userId, method: 'card' },
     });
 
-    await reservations.onReservationEvent(
-      envelope(inventoryReservedV1, inventoryReservedV1Fixture),
+    await reservations.onReservationEvents(
+      [envelope(inventoryReservedV1, inventoryReservedV1Fixture)],
       fromReservations,
     );
-    await orders.onOrderEvent(envelope(orderConfirmedV1, orderConfirmedV1Fixture), fromOrders);
+    await orders.onOrderEvents([envelope(orderConfirmedV1, orderConfirmedV1Fixture)], fromOrders);
     expect(bed.payments.payments.get(orderId)?.status).toBe('SUCCEEDED');
 
-    await orders.onOrderEvent(envelope(orderCancelledV1, orderCancelledV1Fixture), fromOrders);
-    await reservations.onReservationEvent(
-      envelope(inventoryReleasedV1, inventoryReleasedV1Fixture),
+    await orders.onOrderEvents([envelope(orderCancelledV1, orderCancelledV1Fixture)], fromOrders);
+    await reservations.onReservationEvents(
+      [envelope(inventoryReleasedV1, inventoryReleasedV1Fixture)],
       fromReservations,
     );
     expect(bed.payments.outbox.map((event) => event.envelope.payload)).toEqual([
@@ -78,14 +78,48 @@ describe('payment consumers', () => {
 
   it('ignore a rejection: the order is cancelled by order-service', async () => {
     const { bed, orders, reservations } = consumers();
-    await orders.onOrderEvent(envelope(orderCreatedV1, orderCreatedV1Fixture), fromOrders);
+    await orders.onOrderEvents([envelope(orderCreatedV1, orderCreatedV1Fixture)], fromOrders);
 
-    await reservations.onReservationEvent(
-      envelope(inventoryRejectedV1, inventoryRejectedV1Fixture),
+    await reservations.onReservationEvents(
+      [envelope(inventoryRejectedV1, inventoryRejectedV1Fixture)],
       fromReservations,
     );
 
     expect(bed.payments.payments.get(orderId)?.status).toBe('AWAITING_RESERVATION');
     expect(bed.gateway.chargeCalls).toBe(0);
+  });
+
+  it('settle a batch of orders with one gateway call each, and an order twice in order', async () => {
+    const { bed, orders, reservations } = consumers();
+    const second = { ...orderCreatedV1Fixture, orderId: randomUUID() };
+    await orders.onOrderEvents(
+      [envelope(orderCreatedV1, orderCreatedV1Fixture), envelope(orderCreatedV1, second)],
+      fromOrders,
+    );
+
+    await reservations.onReservationEvents(
+      [
+        envelope(inventoryReservedV1, inventoryReservedV1Fixture),
+        envelope(inventoryReservedV1, { ...inventoryReservedV1Fixture, orderId: second.orderId }),
+      ],
+      fromReservations,
+    );
+    await orders.onOrderEvents(
+      [
+        envelope(orderCancelledV1, { ...orderCancelledV1Fixture, orderId: second.orderId }),
+        envelope(orderCancelledV1, { ...orderCancelledV1Fixture, orderId: second.orderId }),
+      ],
+      fromOrders,
+    );
+
+    expect(bed.gateway.chargeCalls).toBe(2);
+    expect(bed.gateway.refunds.size).toBe(1);
+    expect(bed.payments.payments.get(orderId)?.status).toBe('SUCCEEDED');
+    expect(bed.payments.payments.get(second.orderId)?.status).toBe('REFUNDED');
+    expect(bed.payments.outbox.map((event) => event.envelope.type)).toEqual([
+      'payment.processed',
+      'payment.processed',
+      'payment.refunded',
+    ]);
   });
 });

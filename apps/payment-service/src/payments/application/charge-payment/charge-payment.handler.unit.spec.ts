@@ -1,6 +1,5 @@
-import { type InboxClaim } from '@kafka-commerce/messaging';
 import { randomUUID } from 'node:crypto';
-import { type ChangeOutcome, type DecidePaymentChange } from '../ports/payment.repository';
+import { type ChangeOutcome, type PaymentDecision } from '../ports/payment.repository';
 import { CancelPaymentHandler } from '../cancel-payment/cancel-payment.handler';
 import { OpenPaymentHandler } from '../open-payment/open-payment.handler';
 import { PaymentSettlement } from '../settle-payment/payment-settlement';
@@ -17,12 +16,11 @@ class InterleavingRepository extends InMemoryPaymentRepository {
     this.between = between;
   }
 
-  override async change(
-    orderId: string,
-    claim: InboxClaim | null,
-    decide: DecidePaymentChange,
-  ): Promise<ChangeOutcome> {
-    const changed = await super.change(orderId, claim, decide);
+  override async changeAll(
+    consumer: string | null,
+    decisions: readonly PaymentDecision[],
+  ): Promise<ChangeOutcome[]> {
+    const changed = await super.changeAll(consumer, decisions);
     const between = this.between;
     this.between = undefined;
     if (between) await between();
@@ -40,9 +38,9 @@ function interleavingBed() {
     ...bed,
     payments,
     gateway,
-    openPayment: new OpenPaymentHandler(payments, settlement),
-    chargePayment: new ChargePaymentHandler(payments, settlement),
-    cancelPayment: new CancelPaymentHandler(payments, settlement),
+    openPayment: new OpenPaymentHandler(settlement),
+    chargePayment: new ChargePaymentHandler(settlement),
+    cancelPayment: new CancelPaymentHandler(settlement),
   };
 }
 

@@ -11,6 +11,14 @@ export interface PaymentChange {
 /** Decides the change from the payment as stored (null: none yet); null changes nothing. */
 export type DecidePaymentChange = (current: Payment | null) => PaymentChange | null;
 
+/** One decision of a batch for `changeAll`: the consumed event (if any) and its order. */
+export interface PaymentDecision {
+  readonly orderId: string;
+  /** The event claimed in the inbox; ignored when `changeAll` is given no consumer. */
+  readonly eventId: string;
+  readonly decide: DecidePaymentChange;
+}
+
 /** What a change did, and the payment as its transaction left it. */
 export interface ChangeOutcome {
   readonly changed: boolean;
@@ -31,15 +39,28 @@ export type OwnerScope =
 /** Port: where payments are stored. */
 export abstract class PaymentRepository {
   /**
-   * In one transaction, with the order's payment locked against concurrent changes: claims
-   * the event in the inbox (when one is given — a duplicate changes nothing), reads the
-   * payment, stores what `decide` returns and appends its events to the outbox.
+   * In one transaction, with the orders' payments locked against concurrent changes: claims
+   * the events in the inbox for `consumer` (none when null — a duplicate changes nothing),
+   * reads the payments, lets each new decision decide, in order, on the payment as the
+   * decisions before it left it, stores the results and appends their events to the outbox.
+   * One outcome per decision, in order; a throwing decision undoes them all.
    */
-  abstract change(
+  abstract changeAll(
+    consumer: string | null,
+    decisions: readonly PaymentDecision[],
+  ): Promise<ChangeOutcome[]>;
+
+  /** `changeAll` of one decision, with the event to claim (`claim`) if any. */
+  async change(
     orderId: string,
     claim: InboxClaim | null,
     decide: DecidePaymentChange,
-  ): Promise<ChangeOutcome>;
+  ): Promise<ChangeOutcome> {
+    const [outcome] = await this.changeAll(claim?.consumer ?? null, [
+      { orderId, eventId: claim?.eventId ?? '', decide },
+    ]);
+    return outcome ?? { changed: false };
+  }
 
   abstract findByOrderId(orderId: string): Promise<Payment | null>;
 

@@ -9,7 +9,7 @@ import {
   termsOf,
 } from '../../domain/payment';
 import { PaymentGateway } from '../ports/payment-gateway';
-import { type ChangeOutcome, PaymentRepository } from '../ports/payment.repository';
+import { type PaymentDecision, PaymentRepository } from '../ports/payment.repository';
 import { paymentProcessedEvent, paymentRefundedEvent } from './payment-events';
 
 export interface Settle {
@@ -24,6 +24,13 @@ export interface Settle {
    * consumer changed since is never acted on.
    */
   readonly payment?: Payment | null;
+}
+
+/** A consumed event's decision on its order's payment, and whether it may lead to a charge. */
+export interface PaymentStep {
+  readonly decision: PaymentDecision;
+  /** False for a cancellation, which never charges. */
+  readonly charge: boolean;
 }
 
 /**
@@ -44,73 +51,184 @@ export class PaymentSettlement {
     private readonly gateway: PaymentGateway,
   ) {}
 
-  async settle({ orderId, causationId, charge, payment }: Settle): Promise<void> {
-    let current = payment === undefined ? await this.payments.findByOrderId(orderId) : payment;
-    if (charge) current = await this.completeCharge(orderId, causationId, current);
-    await this.completeRefund(orderId, causationId, current);
+  async settle(settle: Settle): Promise<void> {
+    await this.settleAll([settle]);
   }
 
-  /** Returns the payment as the charge left it (unchanged when there was nothing to charge). */
-  private async completeCharge(
-    orderId: string,
-    causationId: string,
-    payment: Payment | null,
-  ): Promise<Payment | null> {
-    if (payment === null) return null;
-    if (payment.status === 'CHARGE_DUE') {
-      // Sent only if, under the payment's lock, it is still due: an order.cancelled handled
-      // since the decision has closed the payment, and nothing is charged.
-      const sending = await this.send(orderId);
-      if (!sending.changed) return sending.payment ?? payment;
-    } else if (payment.status !== 'CHARGING') {
-      // CHARGING was stored before an earlier call (a crash or a lost answer since) and is
-      // always completed; anything else has nothing to charge.
-      return payment;
+  /**
+   * Consumed events' decisions, committed first in one transaction with their inbox claims
+   * (`consumer`), then the settlement of their orders. An event handled before decides
+   * nothing but still settles, from the stored state, what a crash may have interrupted.
+   */
+  async decideThenSettle(consumer: string, steps: readonly PaymentStep[]): Promise<void> {
+    const outcomes = await this.payments.changeAll(
+      consumer,
+      steps.map((step) => step.decision),
+    );
+    await this.settleAll(
+      steps.map(({ decision, charge }, index) => ({
+        orderId: decision.orderId,
+        causationId: decision.eventId,
+        charge,
+        payment: outcomes[index]?.payment,
+      })),
+    );
+  }
+
+  /**
+   * Settles many orders with one transaction per step for all of them (send, record the
+   * charges, record the refunds) and the gateway calls in between made concurrently. An
+   * order named twice is settled twice, the second time after the first.
+   */
+  async settleAll(settles: readonly Settle[]): Promise<void> {
+    for (const round of roundsByOrder(settles)) {
+      const settling = await Promise.all(
+        round.map(async (settle) => ({
+          ...settle,
+          payment:
+            settle.payment === undefined
+              ? await this.payments.findByOrderId(settle.orderId)
+              : settle.payment,
+        })),
+      );
+      const charged = await this.completeCharges(settling.filter((settle) => settle.charge));
+      await this.completeRefunds(
+        settling.map((settle) => ({
+          ...settle,
+          payment: charged.get(settle.orderId) ?? settle.payment,
+        })),
+      );
     }
-    const { amount, method } = termsOf(payment);
-    const outcome = await this.gateway.charge({ orderId, amount, method });
+  }
+
+  /** Returns the payments the charges changed, by order id. */
+  private async completeCharges(settles: readonly Settle[]): Promise<Map<string, Payment | null>> {
+    const changed = new Map<string, Payment | null>();
+    // Sent only if, under the payment's lock, it is still due: an order.cancelled handled
+    // since the decision has closed the payment, and nothing is charged. CHARGING was stored
+    // before an earlier call (a crash or a lost answer since) and is always completed;
+    // anything else has nothing to charge.
+    const due = settles.filter((settle) => settle.payment?.status === 'CHARGE_DUE');
+    const sending = await this.payments.changeAll(
+      null,
+      due.map(({ orderId }) => ({ orderId, eventId: '', decide: sendChargeChange })),
+    );
+    const toCharge: { settle: Settle; payment: Payment }[] = [];
+    due.forEach((settle, index) => {
+      const sent = sending[index];
+      if (sent?.changed && sent.payment) toCharge.push({ settle, payment: sent.payment });
+      else changed.set(settle.orderId, sent?.payment ?? settle.payment ?? null);
+    });
+    for (const settle of settles) {
+      if (settle.payment?.status === 'CHARGING') toCharge.push({ settle, payment: settle.payment });
+    }
+    const answers = await allAnswered(
+      toCharge.map(({ settle, payment }) => {
+        const { amount, method } = termsOf(payment);
+        return this.gateway.charge({ orderId: settle.orderId, amount, method });
+      }),
+    );
     const processedAt = new Date();
-    const recorded = await this.payments.change(orderId, null, (current) => {
-      const charged = recordCharge(current, outcome, processedAt);
-      return (
-        charged && {
-          payment: charged,
-          events: [paymentProcessedEvent(charged, causationId, processedAt)],
-        }
-      );
+    const recorded = await this.payments.changeAll(
+      null,
+      answers.map((outcome, index) => {
+        const { settle } = toCharge[index] ?? fail('no charge for an answer');
+        return {
+          orderId: settle.orderId,
+          eventId: '',
+          decide: (current: Payment | null) => {
+            const charged = recordCharge(current, outcome, processedAt);
+            return (
+              charged && {
+                payment: charged,
+                events: [paymentProcessedEvent(charged, settle.causationId, processedAt)],
+              }
+            );
+          },
+        };
+      }),
+    );
+    recorded.forEach((outcome, index) => {
+      const orderId = toCharge[index]?.settle.orderId;
+      if (orderId === undefined) return;
+      if (outcome.changed) this.logger.debug({ orderId }, 'charge recorded');
+      changed.set(orderId, outcome.payment ?? null);
     });
-    if (recorded.changed) this.logger.debug({ orderId, status: outcome.status }, 'charge recorded');
-    return recorded.payment ?? null;
+    return changed;
   }
 
-  /** CHARGE_DUE → CHARGING, committed; unchanged when the charge is no longer due. */
-  private send(orderId: string): Promise<ChangeOutcome> {
-    return this.payments.change(orderId, null, (current) => {
-      const sending = sendCharge(current);
-      return sending && { payment: sending, events: [] };
-    });
-  }
-
-  private async completeRefund(
-    orderId: string,
-    causationId: string,
-    payment: Payment | null,
-  ): Promise<void> {
-    if (payment === null || !needsRefund(payment)) return;
-    const { refundReference } = await this.gateway.refund({
-      providerReference: providerReferenceOf(payment),
-      amount: termsOf(payment).amount,
-    });
+  private async completeRefunds(settles: readonly Settle[]): Promise<void> {
+    const toRefund = settles.flatMap(({ orderId, causationId, payment }) =>
+      payment && needsRefund(payment) ? [{ orderId, causationId, payment }] : [],
+    );
+    const answers = await allAnswered(
+      toRefund.map(({ payment }) =>
+        this.gateway.refund({
+          providerReference: providerReferenceOf(payment),
+          amount: termsOf(payment).amount,
+        }),
+      ),
+    );
     const refundedAt = new Date();
-    const recorded = await this.payments.change(orderId, null, (current) => {
-      const refunded = recordRefund(current, refundReference, refundedAt);
-      return (
-        refunded && {
-          payment: refunded,
-          events: [paymentRefundedEvent(refunded, causationId, refundedAt)],
-        }
-      );
+    const recorded = await this.payments.changeAll(
+      null,
+      answers.map(({ refundReference }, index) => {
+        const { orderId, causationId } = toRefund[index] ?? fail('no refund for an answer');
+        return {
+          orderId,
+          eventId: '',
+          decide: (current: Payment | null) => {
+            const refunded = recordRefund(current, refundReference, refundedAt);
+            return (
+              refunded && {
+                payment: refunded,
+                events: [paymentRefundedEvent(refunded, causationId, refundedAt)],
+              }
+            );
+          },
+        };
+      }),
+    );
+    recorded.forEach((outcome, index) => {
+      if (outcome.changed)
+        this.logger.debug({ orderId: toRefund[index]?.orderId }, 'refund recorded');
     });
-    if (recorded.changed) this.logger.debug({ orderId }, 'refund recorded');
   }
+}
+
+/** CHARGE_DUE → CHARGING; no change when the charge is no longer due. */
+function sendChargeChange(current: Payment | null) {
+  const sending = sendCharge(current);
+  return sending && { payment: sending, events: [] };
+}
+
+/**
+ * The settles in rounds, each naming an order at most once: the first settle of every order,
+ * then the second, and so on — so an order's settles run one after another, as its events came.
+ */
+function roundsByOrder(settles: readonly Settle[]): Settle[][] {
+  const rounds: Settle[][] = [];
+  const seen = new Map<string, number>();
+  for (const settle of settles) {
+    const round = seen.get(settle.orderId) ?? 0;
+    seen.set(settle.orderId, round + 1);
+    (rounds[round] ??= []).push(settle);
+  }
+  return rounds;
+}
+
+/**
+ * Waits for every call, then throws the first failure (the event is retried; the answers
+ * that came are not recorded, and asking again is safe: the gateway is idempotent per
+ * order and per charge).
+ */
+async function allAnswered<T>(calls: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(calls);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }

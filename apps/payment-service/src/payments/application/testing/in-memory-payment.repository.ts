@@ -1,10 +1,9 @@
-import { type InboxClaim } from '@kafka-commerce/messaging';
 import { type OutgoingEvent } from '@kafka-commerce/events';
 import { isCharge, type Payment } from '../../domain/payment';
 import {
   type ChangeOutcome,
-  type DecidePaymentChange,
   type OwnerScope,
+  type PaymentDecision,
   PaymentRepository,
 } from '../ports/payment.repository';
 
@@ -15,21 +14,32 @@ export class InMemoryPaymentRepository extends PaymentRepository {
   readonly outbox: OutgoingEvent[] = [];
   private readonly inbox = new Set<string>();
 
-  change(
-    orderId: string,
-    claim: InboxClaim | null,
-    decide: DecidePaymentChange,
-  ): Promise<ChangeOutcome> {
-    const inboxKey = claim && `${claim.consumer}/${claim.eventId}`;
-    if (inboxKey !== null && this.inbox.has(inboxKey)) return Promise.resolve({ changed: false });
-    // decide() runs before anything is written, so if it throws nothing is (as on a rollback).
-    const current = this.payments.get(orderId) ?? null;
-    const change = decide(current);
-    if (inboxKey !== null) this.inbox.add(inboxKey);
-    if (change === null) return Promise.resolve({ changed: false, payment: current });
-    this.payments.set(orderId, change.payment);
-    this.outbox.push(...change.events);
-    return Promise.resolve({ changed: true, payment: change.payment });
+  changeAll(
+    consumer: string | null,
+    decisions: readonly PaymentDecision[],
+  ): Promise<ChangeOutcome[]> {
+    // Every decision runs before anything is written, so if one throws nothing is (as on a
+    // rollback).
+    const payments = new Map(this.payments);
+    const claims = new Set<string>();
+    const events: OutgoingEvent[] = [];
+    const outcomes = decisions.map(({ orderId, eventId, decide }): ChangeOutcome => {
+      if (consumer !== null) {
+        const key = `${consumer}/${eventId}`;
+        if (this.inbox.has(key) || claims.has(key)) return { changed: false };
+        claims.add(key);
+      }
+      const current = payments.get(orderId) ?? null;
+      const change = decide(current);
+      if (change === null) return { changed: false, payment: current };
+      payments.set(orderId, change.payment);
+      events.push(...change.events);
+      return { changed: true, payment: change.payment };
+    });
+    for (const [orderId, payment] of payments) this.payments.set(orderId, payment);
+    for (const key of claims) this.inbox.add(key);
+    this.outbox.push(...events);
+    return Promise.resolve(outcomes);
   }
 
   findByOrderId(orderId: string): Promise<Payment | null> {

@@ -23,10 +23,11 @@ export function paymentTestBed() {
   return {
     payments,
     gateway,
+    settlement,
     orderId,
-    openPayment: new OpenPaymentHandler(payments, settlement),
-    chargePayment: new ChargePaymentHandler(payments, settlement),
-    cancelPayment: new CancelPaymentHandler(payments, settlement),
+    openPayment: new OpenPaymentHandler(settlement),
+    chargePayment: new ChargePaymentHandler(settlement),
+    cancelPayment: new CancelPaymentHandler(settlement),
     listPayments: new ListPaymentsHandler(payments),
     /** order.created for the test's order. */
     orderCreated: (overrides: { amount?: string; method?: string; eventId?: string } = {}) => ({
