@@ -94,18 +94,25 @@ function postgresPids(databases: ReadonlySet<string>): number[] {
   const postgres = readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
     .map(Number)
-    .filter((pid) => commandOf(pid) === 'postgres');
-  const isPostmaster = (pid: number) => !postgres.includes(Number(statFields(pid)[1]));
-  const ours = postgres.filter((pid) => {
-    // A connection's title: "postgres: 15/main: <user> <database> <client>(port) <state>".
-    const title = processTitle(pid);
-    const isConnection = /\(\d+\)/.test(title);
-    return (
-      !isPostmaster(pid) &&
-      (!isConnection || title.split(/\s+/).some((word) => databases.has(word)))
-    );
-  });
-  return [...postgres.filter(isPostmaster), ...ours];
+    .filter((pid) => commandOf(pid) === 'postgres')
+    .map((pid) => ({ pid, parent: Number(statFields(pid)[1]) }))
+    // A connection that ended while the list was read has no stat left: without this it
+    // could pass for the postmaster (no postgres parent) and take its place at the head of
+    // the list, and the postmaster's reaped-children count would be missed (CPU per order
+    // came out negative).
+    .filter(({ parent }) => Number.isInteger(parent) && parent > 0);
+  const pids = new Set(postgres.map(({ pid }) => pid));
+  const postmasters = postgres.filter(({ parent }) => !pids.has(parent)).map(({ pid }) => pid);
+  const ours = postgres
+    .filter(({ parent }) => pids.has(parent))
+    .map(({ pid }) => pid)
+    .filter((pid) => {
+      // A connection's title: "postgres: 15/main: <user> <database> <client>(port) <state>".
+      const title = processTitle(pid);
+      const isConnection = /\(\d+\)/.test(title);
+      return !isConnection || title.split(/\s+/).some((word) => databases.has(word));
+    });
+  return [...postmasters, ...ours];
 }
 
 function processTitle(pid: number): string {
