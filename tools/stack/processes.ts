@@ -18,15 +18,21 @@ export interface ServiceProcess {
   readonly logFile: string;
 }
 
-/** Starts a built service (apps/<name>/dist/main.js); see startProcess. */
+/**
+ * Starts a built service (apps/<name>/dist/main.js); see startProcess. `STACK_NODE_ARGS`
+ * (space-separated) goes to each service's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+ * to profile a `pnpm bench` or `pnpm load:orders` run (node refuses --cpu-prof in
+ * NODE_OPTIONS); a service writes its profile when it stops.
+ */
 export function startService(
   name: string,
   env: Readonly<Record<string, string>>,
   stateDir: string,
 ): ServiceProcess {
+  const nodeArgs = (process.env.STACK_NODE_ARGS ?? '').split(' ').filter(Boolean);
   return startProcess(
     name,
-    [process.execPath, path.join(REPO_ROOT, 'apps', name, 'dist', 'main.js')],
+    [process.execPath, ...nodeArgs, path.join(REPO_ROOT, 'apps', name, 'dist', 'main.js')],
     env,
     stateDir,
     path.join(REPO_ROOT, 'apps', name),
