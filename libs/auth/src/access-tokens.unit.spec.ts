@@ -1,6 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { JwtService } from '@nestjs/jwt';
-import { AccessTokens } from './access-tokens';
+import { accessTokensFor } from './access-tokens';
 
 function keyPair() {
   return generateKeyPairSync('rsa', {
@@ -18,11 +17,11 @@ const user = {
 };
 
 describe('AccessTokens', () => {
-  const issuer = new AccessTokens(new JwtService(), {
+  const issuer = accessTokensFor({
     publicKey: issuerKeys.publicKey,
     privateKey: issuerKeys.privateKey,
   });
-  const verifier = new AccessTokens(new JwtService(), { publicKey: issuerKeys.publicKey });
+  const verifier = accessTokensFor({ publicKey: issuerKeys.publicKey });
 
   it('issues a bearer token that another service verifies with the public key alone', () => {
     const token = issuer.issue(user);
@@ -35,7 +34,7 @@ describe('AccessTokens', () => {
   });
 
   it('rejects a token signed with another key, a tampered token and garbage', () => {
-    const forger = new AccessTokens(new JwtService(), { ...keyPair() });
+    const forger = accessTokensFor({ ...keyPair() });
     expect(verifier.verify(forger.issue(user).accessToken)).toBeUndefined();
     const [header, , signature] = issuer.issue(user).accessToken.split('.');
     const adminClaims = Buffer.from(
@@ -46,7 +45,7 @@ describe('AccessTokens', () => {
   });
 
   it('rejects an expired token', () => {
-    const shortLived = new AccessTokens(new JwtService(), { ...issuerKeys, tokenTtlSeconds: -1 });
+    const shortLived = accessTokensFor({ ...issuerKeys, tokenTtlSeconds: -1 });
     expect(verifier.verify(shortLived.issue(user).accessToken)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { AccessTokens } from './access-tokens';
+import { AccessTokens, verifyingKeyOf } from './access-tokens';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
 import { AuthGuard } from './auth.guard';
 
@@ -10,7 +10,7 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
-      imports: [JwtModule.register({})],
+      imports: [JwtModule.register({ publicKey: verifyingKeyOf(options) })],
       providers: [{ provide: AUTH_OPTIONS, useValue: options }, AccessTokens, AuthGuard],
       exports: [AccessTokens, AuthGuard],
     };
