@@ -1,23 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { toDecimal } from '@kafka-commerce/events';
+import { DatabasePool } from '@kafka-commerce/platform';
 import { type Decimal } from 'decimal.js';
-import { OrderDatabase } from '../../database';
 import { PriceCatalog } from '../application/ports/price-catalog';
 
-/** Reads the catalog projection the catalog module keeps from the products topic. */
+const PRICES_SQL = `
+  SELECT product_id::text AS "productId", price::text AS price
+  FROM catalog_products WHERE product_id = ANY($1::uuid[])`;
+
+/**
+ * Reads the catalog projection the catalog module keeps from the products topic. On the pg
+ * pool, not Prisma's client: every POST /orders asks, and Prisma's query layer was a tenth
+ * of order-service's busy CPU under load.
+ */
 @Injectable()
 export class PrismaPriceCatalog extends PriceCatalog {
-  constructor(private readonly db: OrderDatabase) {
+  constructor(private readonly pool: DatabasePool) {
     super();
   }
 
   async pricesOf(productIds: readonly string[]): Promise<Map<string, Decimal>> {
-    const products = await this.db.catalogProduct.findMany({
-      where: { productId: { in: [...productIds] } },
-      select: { productId: true, price: true },
-    });
-    return new Map(
-      products.map(({ productId, price }) => [productId, toDecimal(price.toString())]),
-    );
+    const { rows } = await this.pool.query<{ productId: string; price: string }>(PRICES_SQL, [
+      [...productIds],
+    ]);
+    return new Map(rows.map(({ productId, price }) => [productId, toDecimal(price)]));
   }
 }
