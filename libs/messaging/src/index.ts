@@ -18,5 +18,6 @@ export * from './outbox/outbox-relay';
 export * from './raw-sql-client';
 export * from './sql/inline-sql';
 export * from './sql/pool-errors';
+export { transactOnPool } from './sql/pool-transaction';
 export * from './sql/two-trip-transaction';
 export * from './topic-admin';

@@ -1,5 +1,6 @@
 import { type Pool, type PoolClient, type QueryResult } from 'pg';
 import { inlineSql, type SqlStatement } from './inline-sql';
+import { rollback } from './pool-transaction';
 
 /** What a transaction decided from what it read: the statement that stores it, and its result. */
 export interface Decision<T> {
@@ -48,13 +49,4 @@ async function multiQuery(
 ): Promise<QueryResult[]> {
   const answer = (await client.query(statements.join(';\n'))) as QueryResult | QueryResult[];
   return Array.isArray(answer) ? answer : [answer];
-}
-
-async function rollback(client: PoolClient): Promise<boolean> {
-  try {
-    await client.query('ROLLBACK');
-    return true;
-  } catch {
-    return false;
-  }
 }

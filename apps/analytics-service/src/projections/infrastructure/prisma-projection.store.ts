@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { Inbox } from '@kafka-commerce/messaging';
-import { AnalyticsDatabase } from '../../database';
+import { Inbox, transactOnPool } from '@kafka-commerce/messaging';
+import { DatabasePool } from '@kafka-commerce/platform';
 import { ProjectionStore, type ProjectionTransaction } from '../application/projection-store';
 import { PrismaProjectionTransaction } from './prisma-projection.transaction';
 
+/** Projection batches on the pg pool (`transactOnPool`): they run for every order event. */
 @Injectable()
 export class PrismaProjectionStore extends ProjectionStore {
   constructor(
-    private readonly db: AnalyticsDatabase,
+    private readonly pool: DatabasePool,
     private readonly inbox: Inbox,
   ) {
     super();
   }
 
   inTransaction<T>(work: (tx: ProjectionTransaction) => Promise<T>): Promise<T> {
-    return this.db.$transaction((tx) => work(new PrismaProjectionTransaction(tx, this.inbox)), {
-      timeout: 15_000,
-    });
+    return transactOnPool(this.pool, (client) =>
+      work(new PrismaProjectionTransaction(client, this.inbox)),
+    );
   }
 }

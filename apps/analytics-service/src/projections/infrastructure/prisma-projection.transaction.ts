@@ -1,9 +1,8 @@
-import { Inbox } from '@kafka-commerce/messaging';
+import { Inbox, type RawSqlClient } from '@kafka-commerce/messaging';
 import { type ProjectionTransaction, type RegisteredUser } from '../application/projection-store';
 import { type OrderState, type OrderStatus, type PricedLine } from '../domain/order-projection';
 import { type ProcessedPayment } from '../domain/payment-projection';
 import { type SummaryDelta } from '../domain/summary-delta';
-import { type Prisma } from '../../generated/prisma/client';
 
 // Every write is one set-based statement over a JSON array, whatever the batch size. Rows are
 // written in key order, so concurrent batches lock shared rows (products, totals) in one order.
@@ -63,10 +62,10 @@ interface OrderRow {
   lines: PricedLine[];
 }
 
-/** The projection store's operations inside one Prisma interactive transaction. */
+/** The projection store's operations inside one transaction. */
 export class PrismaProjectionTransaction implements ProjectionTransaction {
   constructor(
-    private readonly tx: Prisma.TransactionClient,
+    private readonly tx: RawSqlClient,
     private readonly inbox: Inbox,
   ) {}
 
