@@ -11,6 +11,7 @@ import {
   OrderRepository,
   type UpdateOutcome,
 } from '../application/ports/order.repository';
+import { decideOrderChanges } from '../application/ports/order-batch';
 import { type Order } from '../domain/order';
 import { ORDER_INCLUDE, toOrder } from './order-record.mapper';
 import { INSERT_ORDER_SQL, insertOrderParameters } from './order-insert.sql';
@@ -113,29 +114,11 @@ export class PrismaOrderRepository extends OrderRepository {
         const stored = new Map(
           ((rows ?? []) as LockedOrderRow[]).map((row) => [row.id, toOrderFromRow(row)]),
         );
-        const current = new Map(stored);
-        const events: OutgoingEvent[] = [];
-        const outcomes = changes.map(({ eventId, orderId, change }): UpdateOutcome => {
-          if (!isNew(eventId)) return { kind: 'duplicate' };
-          const order = current.get(orderId);
-          if (!order) return { kind: 'not_found' };
-          const update = change(order);
-          if (!update) return { kind: 'unchanged', order };
-          current.set(orderId, update.order);
-          events.push(...update.events);
-          return { kind: 'changed', order: update.order };
-        });
-        const changed = [...current.values()].filter((order) => order !== stored.get(order.id));
+        const { outcomes, changed, events } = decideOrderChanges(changes, isNew, stored);
         const write =
           changed.length === 0
             ? null
-            : storeChanges(
-                changed.map((order) => ({
-                  order,
-                  added: order.history.slice(stored.get(order.id)?.history.length ?? 0),
-                })),
-                events.length > 0 ? this.outbox.rowsOf(events) : null,
-              );
+            : storeChanges(changed, events.length > 0 ? this.outbox.rowsOf(events) : null);
         return { write, result: outcomes };
       },
     );

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { type OutgoingEvent } from '@kafka-commerce/events';
 import { type Decision, Inbox, Outbox } from '@kafka-commerce/messaging';
 import { DatabasePool, isUniqueViolation } from '@kafka-commerce/platform';
 import { PaymentDatabase } from '../../database';
@@ -9,6 +8,7 @@ import {
   type PaymentDecision,
   PaymentRepository,
 } from '../application/ports/payment.repository';
+import { decidePaymentChanges } from '../application/ports/payment-batch';
 import { CHARGE_STATUSES, type Payment } from '../domain/payment';
 import {
   lockAndLoad,
@@ -65,25 +65,7 @@ export class PrismaPaymentRepository extends PaymentRepository {
         const stored = new Map(
           ((rows ?? []) as PaymentRecord[]).map((row) => [row.orderId, toPaymentFromRecord(row)]),
         );
-        const current = new Map<string, Payment | null>(stored);
-        const events: OutgoingEvent[] = [];
-        const outcomes = decisions.map(({ orderId, eventId, decide }): ChangeOutcome => {
-          if (!isNew(eventId)) return { changed: false };
-          const payment = current.get(orderId) ?? null;
-          const change = decide(payment);
-          if (change === null) return { changed: false, payment };
-          current.set(orderId, change.payment);
-          events.push(...change.events);
-          return { changed: true, payment: change.payment };
-        });
-        // In order id order, like the locks: two batches inserting the same new orders'
-        // rows then wait for each other in the same order, and cannot deadlock.
-        const changed = [...current.values()]
-          .filter(
-            (payment): payment is Payment =>
-              payment !== null && payment !== stored.get(payment.orderId),
-          )
-          .sort((a, b) => (a.orderId < b.orderId ? -1 : 1));
+        const { outcomes, changed, events } = decidePaymentChanges(decisions, isNew, stored);
         const write =
           changed.length === 0
             ? null

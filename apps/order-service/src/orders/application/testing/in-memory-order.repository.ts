@@ -1,6 +1,7 @@
 import { type InboxClaim } from '@kafka-commerce/messaging';
 import { type OutgoingEvent } from '@kafka-commerce/events';
 import { type Order } from '../../domain/order';
+import { decideOrderChanges } from '../ports/order-batch';
 import {
   type ClaimedChange,
   DuplicateIdempotencyKeyError,
@@ -61,24 +62,18 @@ export class InMemoryOrderRepository extends OrderRepository {
    * claims), like a rolled-back transaction.
    */
   private apply(consumer: string | null, changes: readonly ClaimedChange[]): UpdateOutcome[] {
-    const orders = new Map(this.orders);
     const claims = new Set<string>();
-    const events: OutgoingEvent[] = [];
-    const outcomes = changes.map(({ eventId, orderId, change }): UpdateOutcome => {
-      if (consumer !== null) {
-        const key = `${consumer}/${eventId}`;
-        if (this.claimed.has(key) || claims.has(key)) return { kind: 'duplicate' };
-        claims.add(key);
-      }
-      const order = orders.get(orderId);
-      if (!order) return { kind: 'not_found' };
-      const update = change(order);
-      if (!update) return { kind: 'unchanged', order };
-      orders.set(orderId, update.order);
-      events.push(...update.events);
-      return { kind: 'changed', order: update.order };
-    });
-    for (const [id, order] of orders) this.orders.set(id, order);
+    const isNew = (eventId: string): boolean => {
+      if (consumer === null) return true;
+      const key = `${consumer}/${eventId}`;
+      if (this.claimed.has(key) || claims.has(key)) return false;
+      claims.add(key);
+      return true;
+    };
+    // Every change decides before anything is stored: if one throws, nothing is (not even
+    // the claims), like a rolled-back transaction.
+    const { outcomes, changed, events } = decideOrderChanges(changes, isNew, this.orders);
+    for (const { order } of changed) this.orders.set(order.id, order);
     for (const key of claims) this.claimed.add(key);
     this.outbox.push(...events);
     return outcomes;

@@ -1,5 +1,6 @@
 import { type OutgoingEvent } from '@kafka-commerce/events';
 import { isCharge, type Payment } from '../../domain/payment';
+import { decidePaymentChanges } from '../ports/payment-batch';
 import {
   type ChangeOutcome,
   type OwnerScope,
@@ -18,25 +19,18 @@ export class InMemoryPaymentRepository extends PaymentRepository {
     consumer: string | null,
     decisions: readonly PaymentDecision[],
   ): Promise<ChangeOutcome[]> {
+    const claims = new Set<string>();
+    const isNew = (eventId: string): boolean => {
+      if (consumer === null) return true;
+      const key = `${consumer}/${eventId}`;
+      if (this.inbox.has(key) || claims.has(key)) return false;
+      claims.add(key);
+      return true;
+    };
     // Every decision runs before anything is written, so if one throws nothing is (as on a
     // rollback).
-    const payments = new Map(this.payments);
-    const claims = new Set<string>();
-    const events: OutgoingEvent[] = [];
-    const outcomes = decisions.map(({ orderId, eventId, decide }): ChangeOutcome => {
-      if (consumer !== null) {
-        const key = `${consumer}/${eventId}`;
-        if (this.inbox.has(key) || claims.has(key)) return { changed: false };
-        claims.add(key);
-      }
-      const current = payments.get(orderId) ?? null;
-      const change = decide(current);
-      if (change === null) return { changed: false, payment: current };
-      payments.set(orderId, change.payment);
-      events.push(...change.events);
-      return { changed: true, payment: change.payment };
-    });
-    for (const [orderId, payment] of payments) this.payments.set(orderId, payment);
+    const { outcomes, changed, events } = decidePaymentChanges(decisions, isNew, this.payments);
+    for (const payment of changed) this.payments.set(payment.orderId, payment);
     for (const key of claims) this.inbox.add(key);
     this.outbox.push(...events);
     return Promise.resolve(outcomes);
