@@ -70,7 +70,7 @@ function orderServiceTarget(profile: StackProfile, customer: Customer): Target {
   const service = SERVICES.find((candidate) => candidate.name === 'order-service');
   if (!service) throw new Error('order-service is not in the stack');
   return {
-    label: 'order-service (NestJS, auth, validation, Prisma)',
+    label: 'order-service (NestJS, auth, validation)',
     url: serviceUrlOf(profile, 'order-service', '/orders'),
     headers: { authorization: `Bearer ${customer.token}` },
     processes: [
