@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AuthModule } from '@kafka-commerce/auth';
@@ -15,7 +16,10 @@ import { ChannelRouter } from './infrastructure/channels/channel-router';
 import { SMTP_SETTINGS } from './infrastructure/channels/smtp-settings';
 import { NotificationsModule } from './notifications.module';
 
-const PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----'; // shape only
+// A real key: AuthModule parses it when the module is created.
+const PUBLIC_KEY = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  .publicKey.export({ type: 'spki', format: 'pem' })
+  .toString();
 
 /** What ServiceCoreModule and AppModule provide in the running service. */
 @Global()
