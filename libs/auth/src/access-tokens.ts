@@ -73,7 +73,15 @@ export class AccessTokens {
  * token it verifies (`createPublicKey` was 7 % of order-service's busy CPU under load).
  */
 export function verifyingKeyOf(options: AuthOptions): KeyObject {
-  return createPublicKey(options.publicKey);
+  try {
+    return createPublicKey(options.publicKey);
+  } catch (error) {
+    // At start: a key that has a PEM's shape but not its content would otherwise stop the
+    // service with OpenSSL's words only.
+    throw new Error(
+      `the public key for access tokens (JWT_PUBLIC_KEY) cannot be read: ${String(error)}`,
+    );
+  }
 }
 
 /** AccessTokens outside Nest's container (scripts, tests). */

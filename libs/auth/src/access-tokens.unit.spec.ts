@@ -48,4 +48,9 @@ describe('AccessTokens', () => {
     const shortLived = accessTokensFor({ ...issuerKeys, tokenTtlSeconds: -1 });
     expect(verifier.verify(shortLived.issue(user).accessToken)).toBeUndefined();
   });
+
+  it('refuses, naming the variable, a public key that has a PEM shape but no key in it', () => {
+    const shapeOnly = '-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----';
+    expect(() => accessTokensFor({ publicKey: shapeOnly })).toThrow(/JWT_PUBLIC_KEY/);
+  });
 });

@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import { Inbox } from './inbox/inbox';
 import { MessagingMetrics } from './metrics/messaging-metrics';
 import { inlineSql } from './sql/inline-sql';
+import { transactOnPool } from './sql/pool-transaction';
 import { transactInTwoTrips } from './sql/two-trip-transaction';
 import { createTestDatabase } from './test-support/messaging-test-kit';
 
@@ -165,5 +166,22 @@ describe('Inbox.applyBatch', () => {
 
     expect(applied).toEqual([fresh, twice]);
     expect(await counter(id)).toBe(3);
+  });
+});
+
+describe('transactOnPool', () => {
+  it('commits what the work wrote when it resolves, and nothing when it throws', async () => {
+    const [kept, dropped] = [randomUUID(), randomUUID()];
+    await transactOnPool(db.pool, (client) =>
+      client.$executeRawUnsafe('INSERT INTO counters (id, value) VALUES ($1, 1)', kept),
+    );
+    const failing = transactOnPool(db.pool, async (client) => {
+      await client.$executeRawUnsafe('INSERT INTO counters (id, value) VALUES ($1, 1)', dropped);
+      throw new Error('work failed');
+    });
+
+    await expect(failing).rejects.toThrow('work failed');
+    expect(await counter(kept)).toBe(1);
+    expect(await counter(dropped)).toBeUndefined();
   });
 });
