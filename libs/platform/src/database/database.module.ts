@@ -25,7 +25,7 @@ const LOCK_WAIT_MS = 15_000;
 
 /**
  * The service's connection pool, shared by its Prisma client and the hot paths that talk to
- * pg directly (`Inbox.applyOnce`); the class is its injection token.
+ * pg directly (`Inbox.applyBatch`); the class is its injection token.
  */
 export class DatabasePool extends Pool {}
 
