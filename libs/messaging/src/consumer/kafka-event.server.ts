@@ -6,7 +6,13 @@ import {
   Server,
 } from '@nestjs/microservices';
 import { EVENT_CATALOG, type EventEnvelope } from '@kafka-commerce/events';
-import { type Consumer, type EachBatchPayload, type IHeaders, Kafka } from 'kafkajs';
+import {
+  type Consumer,
+  type EachBatchPayload,
+  type IHeaders,
+  Kafka,
+  type KafkaMessage,
+} from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { EventPublisher } from '../event-publisher';
 import { type InboxClaim } from '../inbox/inbox';
@@ -227,14 +233,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       heartbeat: () => payload.heartbeat(),
     };
     await processBatch(
-      batch.messages.map((message) => ({
-        topic,
-        partition: batch.partition,
-        offset: message.offset,
-        key: message.key,
-        value: message.value,
-        headers: stringHeaders(message.headers),
-      })) satisfies FetchedMessage[],
+      batch.messages.map((message) => fetchedMessage(topic, batch.partition, message)),
       target,
       this.retryPolicy,
     );
@@ -259,7 +258,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const result: unknown = await handler(data, context);
     if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
     stopTimer();
-    for (const event of events) this.metrics.processed.inc({ topic, type: event.type });
+    for (const [type, count] of countByType(events))
+      this.metrics.processed.inc({ topic, type }, count);
   }
 }
 
@@ -272,6 +272,31 @@ function handlerOptions(topic: string, handler: MessageHandler): EventHandlerOpt
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Headers are only read when a message is dead-lettered: converting them lazily saves about
+ * a microsecond per message, a twentieth of what the whole transport spends on one.
+ */
+function fetchedMessage(topic: string, partition: number, message: KafkaMessage): FetchedMessage {
+  let headers: Record<string, string> | undefined;
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key,
+    value: message.value,
+    get headers() {
+      return (headers ??= stringHeaders(message.headers));
+    },
+  };
+}
+
+/** One counter increment per type and batch: a labelled increment costs more than a sum. */
+function countByType(events: readonly EventEnvelope[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { type } of events) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return counts;
 }
 
 function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
