@@ -20,6 +20,12 @@ export interface MessagingOptions {
    * rejoin once the broker is back. The broker's minimum is 6 s; the heartbeat is every 3 s.
    */
   readonly sessionTimeoutMs?: number;
+  /**
+   * Longest time processed offsets wait to be committed (default 1000 ms; 0 commits after
+   * every batch, as kafkajs does). What a crash leaves uncommitted is delivered again and
+   * dropped by the inbox.
+   */
+  readonly commitIntervalMs?: number;
   /** How long a fetch may wait on the broker for how much data (kafkajs' defaults otherwise). */
   readonly fetch?: { readonly minBytes?: number; readonly maxWaitTimeInMs?: number };
 }

@@ -21,6 +21,7 @@ import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { type BatchTarget, type FetchedMessage, processBatch } from './batch-processor';
 import { EVENT_HANDLER_EXTRAS, type EventHandlerOptions } from './event-handler.decorator';
+import { OffsetCommits } from './offset-commits';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 /** Where the event came from and who consumes it, for handlers (`@Ctx()`). */
@@ -68,6 +69,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private readonly log = new Logger(KafkaEventServer.name);
   private readonly retryPolicy: RetryPolicy;
   private consumers: Consumer[] = [];
+  private readonly commits = new Map<Consumer, OffsetCommits>();
   private closing = false;
 
   constructor(
@@ -91,11 +93,15 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     );
   }
 
-  /** Stops fetching; kafkajs waits for batches in flight and commits their offsets. */
+  /**
+   * Commits what was processed, then stops fetching: kafkajs waits for batches in flight,
+   * which commit their own offsets as they finish.
+   */
   async close(): Promise<void> {
     this.closing = true;
     const consumers = this.consumers;
     this.consumers = [];
+    await Promise.all([...this.commits.values()].map((commits) => commits.stop()));
     await Promise.all(consumers.map((consumer) => consumer.disconnect()));
   }
 
@@ -142,15 +148,28 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       ...(fetch?.maxWaitTimeInMs === undefined ? {} : { maxWaitTimeInMs: fetch.maxWaitTimeInMs }),
     });
     this.consumers.push(consumer);
+    const commits = new OffsetCommits(
+      route.topic,
+      consumer,
+      this.options.commitIntervalMs ?? 1000,
+      (error) => {
+        this.log.warn(
+          { topic: route.topic, error: String(error) },
+          'could not commit offsets; the next batch or a second later tries again',
+        );
+      },
+    );
+    this.commits.set(consumer, commits);
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) void this.replaceCrashed(route, consumer, payload.error);
     });
     await consumer.connect();
     await consumer.subscribe({ topic: route.topic, fromBeginning: true });
     await consumer.run({
+      autoCommit: false, // OffsetCommits commits instead, fewer times
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConcurrency ?? 3,
-      eachBatch: (payload) => this.consumeBatch(route, payload),
+      eachBatch: (payload) => this.consumeBatch(route, payload, commits),
     });
     this.log.log({ topic: route.topic, groupId: route.consumer }, 'consuming');
   }
@@ -168,6 +187,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       'consumer stopped by an error kafkajs does not restart from; starting a new one',
     );
     this.consumers = this.consumers.filter((consumer) => consumer !== crashed);
+    this.commits.get(crashed)?.abandon();
+    this.commits.delete(crashed);
     await crashed.disconnect().catch(() => undefined);
     for (;;) {
       await sleep(KAFKA_RETRY.maxRetryTime ?? 2000);
@@ -199,7 +220,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     };
   }
 
-  private async consumeBatch(route: Route, payload: EachBatchPayload): Promise<void> {
+  private async consumeBatch(
+    route: Route,
+    payload: EachBatchPayload,
+    commits: OffsetCommits,
+  ): Promise<void> {
     const { batch } = payload;
     if (batch.isEmpty()) return;
     const { topic, handler, options } = route;
@@ -241,7 +266,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     // inbox absorbs what we both handled.
     if (payload.isStale()) return;
     payload.resolveOffset(batch.lastOffset());
-    await payload.commitOffsetsIfNecessary();
+    await commits.processed(payload);
     this.metrics.consumerLag.set({ topic, partition: batch.partition }, Number(batch.offsetLag()));
   }
 
