@@ -21,7 +21,7 @@ export interface BenchSizes {
 }
 
 export const FULL_SIZES: BenchSizes = {
-  consumer: { events: 30_000, rounds: 3 },
+  consumer: { events: 100_000, rounds: 3 },
   seedThroughput: { publishers: 10, eventsPerPublisher: 10_000 },
   seedLatency: { ratePerSecond: 100, seconds: 15 },
   saga: {

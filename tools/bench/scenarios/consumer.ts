@@ -6,7 +6,7 @@ import { integer, median, type ScenarioReport, times } from '../report';
 import { createTopic, countMessages, produceEvents } from '../topic';
 import { idempotentBatch } from './idempotent';
 import { runtimeNoopBatch, runtimeNoopSingle } from './noop';
-import { rawKafkajs } from './raw-kafkajs';
+import { rawKafkajs, rawKafkajsParsed } from './raw-kafkajs';
 import {
   KAFKA_CLIENT_OVERRIDES,
   PARTITIONS_CONCURRENCY,
@@ -19,6 +19,7 @@ const PARTITIONS = 6;
 /** In the order they run in each round; the first is the baseline the others are compared to. */
 const SCENARIOS: readonly Scenario[] = [
   rawKafkajs,
+  rawKafkajsParsed,
   runtimeNoopBatch,
   runtimeNoopSingle,
   idempotentBatch,
