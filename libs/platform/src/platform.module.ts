@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health/health.controller';
+import { accessLogLevel } from './http/access-log-level';
 import { MetricsController } from './metrics/metrics.controller';
 import { ServiceMetrics } from './metrics/metrics';
 import { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options';
@@ -24,6 +25,7 @@ export class PlatformModule {
             level: options.logLevel,
             genReqId: (request) => request.headers['x-request-id']?.toString() ?? randomUUID(),
             autoLogging: { ignore: (request) => QUIET_ROUTES.has(request.url ?? '') },
+            customLogLevel: accessLogLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
         }),
