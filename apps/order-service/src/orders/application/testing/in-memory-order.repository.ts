@@ -70,8 +70,6 @@ export class InMemoryOrderRepository extends OrderRepository {
       claims.add(key);
       return true;
     };
-    // Every change decides before anything is stored: if one throws, nothing is (not even
-    // the claims), like a rolled-back transaction.
     const { outcomes, changed, events } = decideOrderChanges(changes, isNew, this.orders);
     for (const { order } of changed) this.orders.set(order.id, order);
     for (const key of claims) this.claimed.add(key);
