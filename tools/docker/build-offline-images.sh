@@ -5,6 +5,8 @@
 #   kafka-commerce/kafka:3.9.1       apache/kafka:3.9.1 stand-in (Maven jars, KAFKA_* env)
 #   kafka-commerce/postgres:15       postgres:15 stand-in (Debian postgresql-15, POSTGRES_* env)
 #   kafka-commerce/node:20           node stand-in (this machine's node, npm, corepack)
+#   kafka-commerce/zipkin:3.6.1      openzipkin/zipkin:3.6.1 stand-in (Maven Central exec jar)
+#   kafka-commerce/prometheus:2.42   prom/prometheus:v2.42.0 stand-in (Debian prometheus)
 # Needs a running dockerd (tools/docker/dockerd.sh start) and Debian's mirror.
 set -euo pipefail
 
@@ -15,11 +17,16 @@ CACHE_ROOT="${KAFKA_CACHE_DIR:-$HOME/.cache/kafka-commerce}"
 ROOTFS_TAR="$CACHE_ROOT/debian-bookworm-minbase.tar"
 KAFKA_VERSION=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$REPO_ROOT/tools/kafka/pom.xml")
 KAFKA_LIBS="$CACHE_ROOT/kafka-$KAFKA_VERSION/libs"
+ZIPKIN_VERSION=$(sed -n 's:.*<zipkin.version>\(.*\)</zipkin.version>.*:\1:p' "$REPO_ROOT/tools/zipkin/pom.xml")
+ZIPKIN_JAR="$CACHE_ROOT/zipkin-$ZIPKIN_VERSION/zipkin-server-$ZIPKIN_VERSION-exec.jar"
 
 BASE=kafka-commerce/debian:bookworm
 KAFKA=kafka-commerce/kafka:$KAFKA_VERSION
 POSTGRES=kafka-commerce/postgres:15
 NODE=kafka-commerce/node:20
+ZIPKIN=kafka-commerce/zipkin:$ZIPKIN_VERSION
+# Debian bookworm's prometheus package is 2.42.
+PROMETHEUS=kafka-commerce/prometheus:2.42
 
 # Default to the dockerd of tools/docker/dockerd.sh unless one is given.
 if [[ -z ${DOCKER_HOST:-} ]]; then
@@ -125,6 +132,12 @@ kafka_context() {
   cp -a "$KAFKA_LIBS" "$1/libs"
 }
 
+# The jar zipkin.sh runs, fetched first if this machine has never run it.
+zipkin_context() {
+  [[ -s $ZIPKIN_JAR ]] || ZIPKIN_CACHE_DIR=$CACHE_ROOT bash "$REPO_ROOT/tools/zipkin/zipkin.sh" install >&2
+  cp "$ZIPKIN_JAR" "$1/zipkin.jar"
+}
+
 node_context() {
   local node npm_root
   node=$(command -v node) || die "no node on this machine"
@@ -139,5 +152,7 @@ if wanted "$BASE"; then timed "$BASE" build_base; fi
 if wanted "$KAFKA"; then timed "$KAFKA" build_image "$KAFKA" kafka kafka_context; fi
 if wanted "$POSTGRES"; then timed "$POSTGRES" build_image "$POSTGRES" postgres true; fi
 if wanted "$NODE"; then timed "$NODE" build_image "$NODE" node node_context; fi
+if wanted "$ZIPKIN"; then timed "$ZIPKIN" build_image "$ZIPKIN" zipkin zipkin_context; fi
+if wanted "$PROMETHEUS"; then timed "$PROMETHEUS" build_image "$PROMETHEUS" prometheus true; fi
 
 docker images --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' 'kafka-commerce/*' >&2

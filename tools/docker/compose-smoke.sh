@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Compose smoke test on the offline images: build, up, all healthchecks green, one order
 # through the saga over REST (register, login, admin creates a product, order → CONFIRMED,
-# confirmation email in the mail catcher), then `down -v`. Prints the time of each stage.
+# confirmation email in the mail catcher), Zipkin and Prometheus answering on their host ports
+# with every service scraped, then `down -v`. Prints the time of each stage.
 #
 #   bash tools/docker/compose-smoke.sh          # starts dockerd (tools/docker/dockerd.sh) if needed
 #
 # Host ports (override when they are taken): KAFKA_PORT (39092 here), POSTGRES_PORT (35433),
 # USER_SERVICE_PORT … ANALYTICS_SERVICE_PORT (33001–33006), MAIL_SMTP_PORT (31025),
-# MAIL_HTTP_PORT (38025). SMOKE_HEALTH_TIMEOUT (s, 240), SMOKE_SAGA_TIMEOUT (s, 90).
+# MAIL_HTTP_PORT (38025), ZIPKIN_PORT (39411), PROMETHEUS_PORT (39090). SMOKE_HEALTH_TIMEOUT
+# (s, 240), SMOKE_SAGA_TIMEOUT (s, 90).
 # COMPOSE="docker compose" uses Compose v2 (default: docker-compose 1.29 when installed).
 # SMOKE_KEEP=1 leaves the stack up. Exits non-zero, after `docker-compose logs --tail 50`,
 # on any failure.
@@ -20,6 +22,7 @@ export USER_SERVICE_PORT="${USER_SERVICE_PORT:-33001}" ORDER_SERVICE_PORT="${ORD
 export PAYMENT_SERVICE_PORT="${PAYMENT_SERVICE_PORT:-33003}" INVENTORY_SERVICE_PORT="${INVENTORY_SERVICE_PORT:-33004}"
 export NOTIFICATION_SERVICE_PORT="${NOTIFICATION_SERVICE_PORT:-33005}" ANALYTICS_SERVICE_PORT="${ANALYTICS_SERVICE_PORT:-33006}"
 export MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-31025}" MAIL_HTTP_PORT="${MAIL_HTTP_PORT:-38025}"
+export ZIPKIN_PORT="${ZIPKIN_PORT:-39411}" PROMETHEUS_PORT="${PROMETHEUS_PORT:-39090}"
 export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-kc-smoke}"
 health_timeout="${SMOKE_HEALTH_TIMEOUT:-240}"
 saga_timeout="${SMOKE_SAGA_TIMEOUT:-90}"
@@ -160,4 +163,31 @@ function expect(result, statuses, what) {
 })().catch((error) => { console.error(`REST flow failed: ${error.message}`); process.exit(1); });
 NODE
 stage "REST flow (register → CONFIRMED → email)" "$(since "$t")"
+
+# Prometheus scrapes every 15 s: each service's first good scrape may still be ahead.
+t=$(now)
+node - <<'NODE'
+const env = process.env;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const get = async (port, path) => {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`);
+  if (!response.ok) throw new Error(`GET :${port}${path}: HTTP ${response.status}`);
+  return response;
+};
+(async () => {
+  await get(env.ZIPKIN_PORT, '/health');
+  await get(env.PROMETHEUS_PORT, '/-/ready');
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { data } = await (await get(env.PROMETHEUS_PORT, '/api/v1/targets')).json();
+    const ours = data.activeTargets.filter((t) => t.labels.job === 'kafka-commerce');
+    const down = ours.filter((t) => t.health !== 'up').map((t) => `${t.labels.service}: ${t.lastError || t.health}`);
+    if (ours.length === 6 && down.length === 0) break;
+    if (Date.now() > deadline) throw new Error(`${ours.length} targets, not up: ${down.join('; ')}`);
+    await sleep(1000);
+  }
+  console.log('zipkin /health OK; prometheus ready, the six services scraped (up)');
+})().catch((error) => { console.error(`zipkin/prometheus check failed: ${error.message}`); process.exit(1); });
+NODE
+stage "zipkin + prometheus (6 targets up)" "$(since "$t")"
 stage "total (before down)" "$(since "$total")"

@@ -3,6 +3,10 @@
 #   kafka-commerce/kafka     kafkajs (workspace node_modules): create topic, produce, consume
 #   kafka-commerce/postgres  psql: password auth over TCP + an init script's database
 #   kafka-commerce/node      node -v equals this machine's
+#   kafka-commerce/zipkin    curl: /health, a span posted to /api/v2/spans read back as a trace
+#   kafka-commerce/prometheus  curl: /-/ready with compose's config and rules, the six targets,
+#                            the rules loaded, POST /-/reload
+# Both with compose's healthcheck command inside the container.
 # Needs dockerd.sh start + build-offline-images.sh first. Removes its containers.
 set -euo pipefail
 
@@ -13,13 +17,19 @@ PG_PORT="${VERIFY_PG_PORT:-35432}"
 KAFKA_IMAGE="${KAFKA_IMAGE:-kafka-commerce/kafka:3.9.1}"
 POSTGRES_IMAGE="${POSTGRES_IMAGE:-kafka-commerce/postgres:15}"
 NODE_IMAGE="${NODE_IMAGE:-kafka-commerce/node:20}"
+ZIPKIN_PORT="${VERIFY_ZIPKIN_PORT:-39412}"
+PROMETHEUS_PORT="${VERIFY_PROMETHEUS_PORT:-39091}"
+ZIPKIN_IMAGE="${ZIPKIN_IMAGE:-kafka-commerce/zipkin:3.6.1}"
+PROMETHEUS_IMAGE="${PROMETHEUS_IMAGE:-kafka-commerce/prometheus:2.42}"
 [[ -n ${DOCKER_HOST:-} ]] || eval "$("$SCRIPT_DIR/dockerd.sh" env)"
 
 KAFKA_CTR=kc-verify-kafka
 PG_CTR=kc-verify-postgres
+ZIPKIN_CTR=kc-verify-zipkin
+PROMETHEUS_CTR=kc-verify-prometheus
 INIT_DIR=$(mktemp -d)
 remove_containers() {
-  docker rm -f -v "$KAFKA_CTR" "$PG_CTR" >/dev/null 2>&1 || true
+  docker rm -f -v "$KAFKA_CTR" "$PG_CTR" "$ZIPKIN_CTR" "$PROMETHEUS_CTR" >/dev/null 2>&1 || true
 }
 trap 'remove_containers; rm -rf "$INIT_DIR"' EXIT
 remove_containers
@@ -40,6 +50,18 @@ wait_log() {
     sleep 0.2
   done
   log "$ctr ready in $((SECONDS - start))s"
+}
+
+# Waits (bounded) until a URL answers 2xx from the host.
+wait_http() {
+  local ctr=$1 url=$2 secs=$3 start=$SECONDS
+  until curl -fsS -o /dev/null --max-time 3 "$url" 2>/dev/null; do
+    [[ $(docker inspect -f '{{.State.Running}}' "$ctr") == true ]] ||
+      { docker logs --tail 30 "$ctr" >&2; fail "$ctr exited"; }
+    ((SECONDS - start < secs)) || { docker logs --tail 30 "$ctr" >&2; fail "$ctr: $url not answering after ${secs}s"; }
+    sleep 0.2
+  done
+  log "$ctr answers $url in $((SECONDS - start))s"
 }
 
 # --- node -----------------------------------------------------------------
@@ -95,7 +117,7 @@ const topic = "verify-offline-images";
 ') || fail "kafkajs round trip against $KAFKA_IMAGE"
 log "kafkajs round trip in $((SECONDS - start))s"
 [[ $(docker exec "$KAFKA_CTR" id -un) == appuser ]] || fail "kafka does not run as appuser"
-docker rm -f "$KAFKA_CTR" >/dev/null
+docker rm -f -v "$KAFKA_CTR" >/dev/null
 
 # --- postgres ---------------------------------------------------------------
 cat >"$INIT_DIR/10-databases.sql" <<'SQL'
@@ -121,4 +143,50 @@ PGPASSWORD=verify-secret psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d verify_s
 ! PGPASSWORD=wrong psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atc 'SELECT 1' >/dev/null 2>&1 ||
   fail "a wrong password was accepted"
 log "psql from the host sees: $(tr '\n' ' ' <<<"$dbs")"
+docker rm -f -v "$PG_CTR" >/dev/null
+
+# --- zipkin -----------------------------------------------------------------
+docker run -d --name "$ZIPKIN_CTR" -p "127.0.0.1:$ZIPKIN_PORT:9411" \
+  -e JAVA_OPTS="-Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError" "$ZIPKIN_IMAGE" >/dev/null
+wait_http "$ZIPKIN_CTR" "http://127.0.0.1:$ZIPKIN_PORT/health" 120
+docker exec "$ZIPKIN_CTR" wget -q -T 3 -O /dev/null http://127.0.0.1:9411/health ||
+  fail "zipkin: the compose healthcheck command failed"
+trace_id=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
+span="[{\"traceId\":\"$trace_id\",\"id\":\"$trace_id\",\"name\":\"verify\",\"timestamp\":$(($(date +%s) * 1000000)),\"duration\":1000,\"localEndpoint\":{\"serviceName\":\"verify-offline-images\"}}]"
+curl -fsS -o /dev/null -H 'content-type: application/json' -d "$span" "http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans" ||
+  fail "zipkin: POST /api/v2/spans refused"
+start=$SECONDS
+until curl -fsS "http://127.0.0.1:$ZIPKIN_PORT/api/v2/trace/$trace_id" 2>/dev/null | grep -q '"name":"verify"'; do
+  ((SECONDS - start < 10)) || fail "zipkin: trace $trace_id not found after posting it"
+  sleep 0.2
+done
+[[ $(docker exec "$ZIPKIN_CTR" id -un) == zipkin ]] || fail "zipkin does not run as zipkin"
+log "$ZIPKIN_IMAGE: span posted and read back as trace $trace_id"
+docker rm -f -v "$ZIPKIN_CTR" >/dev/null
+
+# --- prometheus -------------------------------------------------------------
+# Compose's config and rules, mounted the way docker-compose.yml mounts them.
+rules=(); [[ ! -d $REPO_ROOT/ops/prometheus/rules ]] || rules=(-v "$REPO_ROOT/ops/prometheus/rules:/etc/prometheus/rules:ro")
+docker run -d --name "$PROMETHEUS_CTR" -p "127.0.0.1:$PROMETHEUS_PORT:9090" \
+  -v "$REPO_ROOT/ops/prometheus/prometheus.compose.yml:/etc/prometheus/prometheus.yml:ro" "${rules[@]}" \
+  "$PROMETHEUS_IMAGE" --config.file=/etc/prometheus/prometheus.yml --storage.tsdb.path=/prometheus \
+  --web.enable-lifecycle >/dev/null
+prom="http://127.0.0.1:$PROMETHEUS_PORT"
+wait_http "$PROMETHEUS_CTR" "$prom/-/ready" 60
+docker exec "$PROMETHEUS_CTR" wget -q -T 3 -O /dev/null http://127.0.0.1:9090/-/ready ||
+  fail "prometheus: the compose healthcheck command failed"
+# count <url> <pattern>: how often the pattern occurs in the answer (0 when it does not).
+count() { curl -fsS "$1" | { grep -o "$2" || true; } | wc -l; }
+# The scrape manager takes up the configured targets a few seconds after /-/ready.
+start=$SECONDS
+until (( (targets = $(count "$prom/api/v1/targets" '"scrapePool":"kafka-commerce"')) == 6 )); do
+  ((SECONDS - start < 30)) || fail "prometheus: $targets kafka-commerce targets after 30s, not 6"
+  sleep 0.5
+done
+rule_count=$(count "$prom/api/v1/rules" '"type":"\(alerting\|recording\)"')
+expected=$(cat "$REPO_ROOT"/ops/prometheus/rules/*.yml 2>/dev/null | grep -cE '^\s*- (alert|record):' || true)
+((rule_count == expected)) || fail "prometheus: $rule_count rules loaded, the rule files hold $expected"
+curl -fsS -o /dev/null -X POST "$prom/-/reload" || fail "prometheus: POST /-/reload refused"
+[[ $(docker exec "$PROMETHEUS_CTR" id -un) == nobody ]] || fail "prometheus does not run as nobody"
+log "$PROMETHEUS_IMAGE: $targets targets, $rule_count rules, reload OK"
 log "all checks passed"

@@ -41,7 +41,7 @@ function processCpuMs(pid: number, withReapedChildren: boolean): number {
   return (ticks / TICKS_PER_SECOND) * 1000;
 }
 
-/** The broker, PostgreSQL, the six services and the mail sink of a stack started by stack:up. */
+/** The broker, PostgreSQL, the six services, the mail sink and Zipkin of a stack started by stack:up. */
 export function stackProcessGroups(profile: StackProfile): ProcessGroup[] {
   const stateRoot = process.env.KAFKA_STATE_DIR ?? path.join(REPO_ROOT, '.stack', 'kafka');
   const started = (name: string) => () => {
@@ -66,6 +66,8 @@ export function stackProcessGroups(profile: StackProfile): ProcessGroup[] {
     postgresProcessGroup(databases),
     ...SERVICES.map((service) => ({ name: service.name, pids: started(service.name) })),
     { name: 'mailcatcher', pids: started('mailcatcher') },
+    // Receives every span the services export: part of what tracing costs.
+    { name: 'zipkin', pids: started('zipkin') },
   ];
 }
 

@@ -2,9 +2,11 @@ import {
   databaseUrl,
   kafkaBrokers,
   mailUrl,
+  prometheusUrl,
   resolveProfile,
   serviceUrl,
   type StackProfile,
+  zipkinUrl,
 } from './profile';
 import { SERVICES } from './services';
 
@@ -21,13 +23,18 @@ export function e2eTarget(env: NodeJS.ProcessEnv): {
   return { profile: resolveProfile(running ? 'dev' : 'test', env), owned: !running };
 }
 
-/** What the suites read: one URL and one database URL per service, and the brokers. */
+/**
+ * What the suites read: one URL and one database URL per service, the brokers, and the
+ * stack's mail sink, Zipkin and Prometheus.
+ */
 export function e2eEnvironment(profile: StackProfile): Record<string, string> {
   const env: Record<string, string> = {
     E2E_KAFKA_BROKERS: kafkaBrokers(profile).join(','),
     E2E_PROFILE: profile.name,
     E2E_STATE_DIR: profile.stateDir,
     E2E_MAIL_URL: mailUrl(profile),
+    E2E_ZIPKIN_URL: zipkinUrl(profile),
+    E2E_PROMETHEUS_URL: prometheusUrl(profile),
   };
   for (const service of SERVICES) {
     const key = service.schema.toUpperCase();

@@ -111,6 +111,36 @@ function isZombie(pid: number): boolean {
   }
 }
 
+/**
+ * Resolves once GET url answers 2xx; throws with the log tail if the process exits first or
+ * the timeout passes.
+ */
+export async function waitAnswering(
+  server: ServiceProcess,
+  url: string,
+  timeoutMs: number,
+  what = server.name,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await answersOk(url))) {
+    if (!isAlive(server.pid) || Date.now() > deadline) {
+      throw new Error(
+        `${what} did not start. Last log lines (${server.logFile}):\n${tail(server.logFile)}`,
+      );
+    }
+    await sleep(200);
+  }
+}
+
+export async function answersOk(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(4000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
 export function tail(file: string, lines = 40): string {
   if (!existsSync(file)) return '(no log)';
   return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');

@@ -31,6 +31,13 @@ export interface StackProfile {
         readonly port: number;
         readonly nodes: BrokerCount;
       };
+  /** Zipkin (tools/zipkin/zipkin.sh, spans in memory): where the services send their traces. */
+  readonly zipkin: { readonly port: number };
+  /**
+   * Prometheus (Debian's package, one server per stack): scrapes every service's /metrics and
+   * evaluates the alert rules of ops/prometheus/rules, both every `intervalSeconds`.
+   */
+  readonly prometheus: { readonly port: number; readonly intervalSeconds: number };
 }
 
 /** One broker, or a three-node cluster (replicas 3, min.insync.replicas 2). */
@@ -49,7 +56,8 @@ export function isProfileName(name: string): name is ProfileName {
 }
 
 /**
- * Ports are the dev ports plus an offset per profile (services 30xx, mail 1025/8025, Kafka 9092).
+ * Ports are the dev ports plus an offset per profile (services 30xx, mail 1025/8025, Zipkin 9411,
+ * Prometheus 9090; Kafka has its own below).
  * Not 300: analytics-service would take 3306, MySQL's and MariaDB's port (running on some hosts).
  */
 const PORT_OFFSETS: Record<ProfileName, number> = { dev: 0, test: 100, faults: 200, bench: 400 };
@@ -60,6 +68,15 @@ const KAFKA_PORTS: Record<ProfileName, number> = {
   test: 19092,
   faults: 29192,
   bench: 39192,
+};
+
+// The suites' profiles prove that alerts fire, so they scrape and evaluate every second;
+// people and benchmarks get Prometheus' usual pace.
+const PROMETHEUS_INTERVAL_SECONDS: Record<ProfileName, number> = {
+  dev: 15,
+  test: 1,
+  faults: 1,
+  bench: 15,
 };
 
 const DEFAULT_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432';
@@ -84,6 +101,8 @@ export function resolveProfile(
     kafka: givenBrokers?.length
       ? { external: true, brokers: givenBrokers }
       : { external: false, instance: name, port: KAFKA_PORTS[name], nodes: brokerCount },
+    zipkin: { port: 9411 + offset },
+    prometheus: { port: 9090 + offset, intervalSeconds: PROMETHEUS_INTERVAL_SECONDS[name] },
   };
 }
 
@@ -109,6 +128,14 @@ export function withDatabase(serverUrl: string, database: string): string {
 
 export function mailUrl(profile: StackProfile): string {
   return `http://127.0.0.1:${profile.mail.httpPort}`;
+}
+
+export function zipkinUrl(profile: StackProfile): string {
+  return `http://127.0.0.1:${profile.zipkin.port}`;
+}
+
+export function prometheusUrl(profile: StackProfile): string {
+  return `http://127.0.0.1:${profile.prometheus.port}`;
 }
 
 export function servicePort(profile: StackProfile, service: ServiceSpec): number {

@@ -1,4 +1,4 @@
-import { isBrokerCount, kafkaBrokers, resolveProfile } from './profile';
+import { isBrokerCount, kafkaBrokers, prometheusUrl, resolveProfile, zipkinUrl } from './profile';
 
 describe('the brokers of a stack profile', () => {
   it('is the profile broker alone by default', () => {
@@ -20,5 +20,19 @@ describe('the brokers of a stack profile', () => {
 
   it('knows one broker or three, nothing else', () => {
     expect([0, 1, 2, 3, 5].filter(isBrokerCount)).toEqual([1, 3]);
+  });
+});
+
+describe('the Zipkin and Prometheus of a stack profile', () => {
+  it.each([
+    ['dev', 9411, 9090, 15],
+    ['test', 9511, 9190, 1],
+    ['faults', 9611, 9290, 1],
+    ['bench', 9811, 9490, 15],
+  ] as const)('%s: Zipkin on %i, Prometheus on %i every %is', (name, zipkin, prometheus, every) => {
+    const profile = resolveProfile(name, {});
+    expect(zipkinUrl(profile)).toBe(`http://127.0.0.1:${zipkin}`);
+    expect(prometheusUrl(profile)).toBe(`http://127.0.0.1:${prometheus}`);
+    expect(profile.prometheus.intervalSeconds).toBe(every);
   });
 });

@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { prepareDatabases } from './databases';
+import { installObservability, startObservability, stopObservability } from './observability';
 import {
+  answersOk,
   isAlive,
   runningPid,
   type ServiceProcess,
@@ -10,15 +12,18 @@ import {
   startService,
   stopService,
   tail,
+  waitAnswering,
 } from './processes';
 import {
   databaseUrl,
   kafkaBrokers,
   mailUrl,
+  prometheusUrl,
   REPO_ROOT,
   servicePort,
   serviceUrl,
   type StackProfile,
+  zipkinUrl,
 } from './profile';
 import { type ServiceSpec, SERVICES } from './services';
 import { tokenKeys } from './keys';
@@ -30,9 +35,9 @@ const KAFKA_SCRIPT = path.join(REPO_ROOT, 'tools', 'kafka', 'kafka.sh');
 export type Log = (line: string) => void;
 
 /**
- * Brings a whole stack up: broker, topics, databases, a build, then the six services, and
- * returns once every one reports healthy. If one does not, all are stopped again and the
- * error carries that service's log tail.
+ * Brings a whole stack up: broker, Zipkin and Prometheus, topics, databases, a build, then the
+ * six services, and returns once every one reports healthy. If one does not, all are stopped
+ * again and the error carries that service's log tail.
  */
 export async function stackUp(profile: StackProfile, log: Log): Promise<void> {
   const alreadyRunning = SERVICES.filter((service) => runningPid(profile.stateDir, service.name));
@@ -41,7 +46,12 @@ export async function stackUp(profile: StackProfile, log: Log): Promise<void> {
       `the ${profile.name} stack is already running (stop it first: pnpm stack:down)`,
     );
   }
+  installObservability();
   startKafka(profile, log);
+  // Zipkin takes seconds to start (a JVM): it comes up while topics, databases and the build
+  // are prepared; a failure is reported when it is awaited, before any service starts.
+  const observability = startObservability(profile);
+  observability.catch(() => undefined);
   const brokers = kafkaBrokers(profile);
   const created = await ensureTopics(brokers);
   log(`topics: ${created.length ? `created ${created.join(', ')}` : 'all present'}`);
@@ -56,6 +66,7 @@ export async function stackUp(profile: StackProfile, log: Log): Promise<void> {
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
+  await observability;
   const started = SERVICES.map((service) =>
     startService(service.name, serviceEnv(profile, service), profile.stateDir),
   );
@@ -69,16 +80,23 @@ export async function stackUp(profile: StackProfile, log: Log): Promise<void> {
   log(
     `${'mail (SMTP sink)'.padEnd(21)} smtp://127.0.0.1:${profile.mail.smtpPort}, messages at ${mailUrl(profile)}/api/messages`,
   );
+  log(`${'zipkin (traces)'.padEnd(21)} ${zipkinUrl(profile)}/zipkin/`);
+  log(`${'prometheus (metrics)'.padEnd(21)} ${prometheusUrl(profile)}`);
   log(`logs: ${path.relative(process.cwd(), path.join(profile.stateDir, 'logs')) || '.'}`);
 }
 
-/** Stops the services (gracefully), then the profile's own broker. Safe to run twice. */
+/**
+ * Stops the services (gracefully), then Zipkin and Prometheus (the services' last spans and
+ * metrics go out as they stop), then the profile's own broker. Safe to run twice.
+ */
 export async function stackDown(profile: StackProfile, log: Log): Promise<void> {
   const stopped = await Promise.all(
     SERVICES.map((service) => stopService(profile.stateDir, service.name)),
   );
   await stopService(profile.stateDir, MAIL_CATCHER);
   log(`stopped ${stopped.filter(Boolean).length} service(s)`);
+  await stopObservability(profile);
+  log('zipkin and prometheus stopped');
   if (!profile.kafka.external) {
     execFileSync('bash', [KAFKA_SCRIPT, 'stop', '--name', profile.kafka.instance], {
       stdio: 'inherit',
@@ -90,6 +108,23 @@ export async function stackDown(profile: StackProfile, log: Log): Promise<void> 
 export async function restartService(profile: StackProfile, name: string, log: Log): Promise<void> {
   await stopOneService(profile, name, log);
   await startOneService(profile, name, log);
+}
+
+/**
+ * Restarts all six services of a running stack with `overrides` on top of their usual
+ * environment (e.g. `OTEL_TRACES_EXPORTER: 'none'`), and waits until all are healthy.
+ */
+export async function restartServices(
+  profile: StackProfile,
+  overrides: Readonly<Record<string, string>>,
+  log: Log,
+): Promise<void> {
+  await Promise.all(SERVICES.map((service) => stopService(profile.stateDir, service.name)));
+  const started = SERVICES.map((service) =>
+    startService(service.name, { ...serviceEnv(profile, service), ...overrides }, profile.stateDir),
+  );
+  await Promise.all(started.map((service) => waitHealthy(profile, service)));
+  log(`restarted the six services with ${JSON.stringify(overrides)}`);
 }
 
 /** Stops one service gracefully (SIGTERM; SIGKILL after 15 s) if it runs. */
@@ -131,6 +166,10 @@ export function serviceEnv(profile: StackProfile, service: ServiceSpec): Record<
     JWT_PUBLIC_KEY: keys.publicKey,
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(profile.mail.smtpPort),
+    OTEL_SERVICE_NAME: service.name,
+    // The launcher's own OTEL_TRACES_EXPORTER wins (e.g. `none` to measure without tracing).
+    OTEL_TRACES_EXPORTER: process.env.OTEL_TRACES_EXPORTER ?? 'zipkin',
+    OTEL_EXPORTER_ZIPKIN_ENDPOINT: `${zipkinUrl(profile)}/api/v2/spans`,
     // Only the issuer can sign tokens.
     ...(service.issuesTokens ? { JWT_PRIVATE_KEY: keys.privateKey } : {}),
   };
@@ -178,15 +217,7 @@ async function startMailCatcher(profile: StackProfile): Promise<void> {
     {},
     profile.stateDir,
   );
-  const deadline = Date.now() + 30_000;
-  while (!(await answersOk(`${mailUrl(profile)}/api/messages`))) {
-    if (!isAlive(mail.pid) || Date.now() > deadline) {
-      throw new Error(
-        `the mail catcher did not start. Last log lines (${mail.logFile}):\n${tail(mail.logFile)}`,
-      );
-    }
-    await sleep(200);
-  }
+  await waitAnswering(mail, `${mailUrl(profile)}/api/messages`, 30_000, 'the mail catcher');
 }
 
 async function waitHealthy(profile: StackProfile, service: ServiceProcess): Promise<void> {
@@ -203,13 +234,4 @@ async function waitHealthy(profile: StackProfile, service: ServiceProcess): Prom
   throw new Error(
     `${service.name} ${why}. Last log lines (${service.logFile}):\n${tail(service.logFile)}`,
   );
-}
-
-async function answersOk(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(4000) });
-    return response.ok;
-  } catch {
-    return false;
-  }
 }
