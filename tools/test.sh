@@ -18,6 +18,11 @@ step "format"
 pnpm exec prettier --check . --log-level warn
 step "lint + typecheck"
 pnpm exec nx run-many -t lint typecheck --output-style=static
+step "alert rules (promtool check + unit tests)"
+# promtool comes with Debian's prometheus package; the script installs it when missing.
+bash tools/prometheus/prometheus.sh install
+promtool check rules ops/prometheus/rules/*.yml
+promtool test rules ops/prometheus/tests/*.test.yml
 step "unit tests"
 pnpm exec jest --config jest.config.js --json --outputFile="$results/unit.json"
 step "integration tests (real Kafka, real PostgreSQL)"

@@ -9,12 +9,14 @@ import {
   type OrderChange,
   type OrderPage,
   OrderRepository,
+  type StatusCount,
   type UpdateOutcome,
 } from '../application/ports/order.repository';
 import { decideOrderChanges } from '../application/ports/order-batch';
 import { type Order } from '../domain/order';
 import { ORDER_INCLUDE, toOrder } from './order-record.mapper';
 import { INSERT_ORDER_SQL, insertOrderParameters } from './order-insert.sql';
+import { countOrdersByStatus } from './order-status-counts.sql';
 import { type LockedOrderRow, lockAndLoad, storeChanges, toOrderFromRow } from './order-update.sql';
 
 @Injectable()
@@ -92,6 +94,10 @@ export class PrismaOrderRepository extends OrderRepository {
 
   updateAll(consumer: string, changes: readonly ClaimedChange[]): Promise<UpdateOutcome[]> {
     return this.changeOrders(consumer, changes);
+  }
+
+  countByStatus(): Promise<StatusCount[]> {
+    return countOrdersByStatus(this.pool);
   }
 
   /**

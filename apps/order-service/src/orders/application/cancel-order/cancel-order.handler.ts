@@ -4,6 +4,7 @@ import { OrderNotFoundError } from '../../domain/order-errors';
 import { cancelByCustomer } from '../../domain/order-transitions';
 import { orderCancelled } from '../order-events';
 import { OrderRepository } from '../ports/order.repository';
+import { SettlementObserver } from '../ports/settlement-observer';
 
 export interface CancelOrder {
   readonly orderId: string;
@@ -12,7 +13,10 @@ export interface CancelOrder {
 
 @Injectable()
 export class CancelOrderHandler {
-  constructor(private readonly orders: OrderRepository) {}
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly settlementObserver: SettlementObserver,
+  ) {}
 
   /** Throws OrderNotFoundError (also for someone else's order) or OrderAlreadyCancelledError. */
   async execute({ orderId, viewer }: CancelOrder): Promise<Order> {
@@ -23,6 +27,9 @@ export class CancelOrderHandler {
     });
     switch (outcome.kind) {
       case 'changed':
+        // A PENDING order cancelled by its customer is settled too: the saga stops there.
+        this.settlementObserver.orderChanged(outcome.order);
+        return outcome.order;
       case 'unchanged':
         return outcome.order;
       case 'not_found':

@@ -3,12 +3,14 @@ import { OrderAlreadyCancelledError, OrderNotFoundError } from '../../domain/ord
 import { transition } from '../../domain/order-transitions';
 import { InMemoryOrderRepository } from '../testing/in-memory-order.repository';
 import { aPendingOrder, MUG_ID, TEA_ID } from '../testing/order-builders';
+import { RecordingSettlementObserver } from '../testing/recording-settlement-observer';
 import { CancelOrderHandler } from './cancel-order.handler';
 
 function setUp(order = aPendingOrder()) {
   const orders = new InMemoryOrderRepository();
   orders.orders.set(order.id, order);
-  return { orders, order, handler: new CancelOrderHandler(orders) };
+  const observer = new RecordingSettlementObserver();
+  return { orders, order, observer, handler: new CancelOrderHandler(orders, observer) };
 }
 
 describe('CancelOrderHandler', () => {
@@ -52,6 +54,21 @@ describe('CancelOrderHandler', () => {
       'CONFIRMED',
       'CANCELLED',
     ]);
+  });
+
+  it('counts cancelling a PENDING order as its settlement, a CONFIRMED one not', async () => {
+    const pending = setUp();
+    const confirmed = setUp(transition(aPendingOrder(), 'CONFIRMED', null, new Date()));
+    for (const { handler, order } of [pending, confirmed]) {
+      await handler.execute({
+        orderId: order.id,
+        viewer: { userId: order.userId, isAdmin: false },
+      });
+    }
+    expect(pending.observer.settlements).toEqual([
+      { status: 'CANCELLED', seconds: expect.any(Number) },
+    ]);
+    expect(confirmed.observer.settlements).toEqual([]);
   });
 
   it('lets an admin cancel anyone’s order', async () => {

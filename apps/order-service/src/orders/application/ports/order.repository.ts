@@ -1,6 +1,7 @@
 import { type OutgoingEvent } from '@kafka-commerce/events';
 import { type InboxClaim } from '@kafka-commerce/messaging';
 import { type Order } from '../../domain/order';
+import { type OrderStatus } from '../../domain/order-status';
 
 export interface OrderUpdate {
   /** The new state; history entries beyond the stored ones are appended. */
@@ -27,6 +28,13 @@ export type UpdateOutcome =
 export interface OrderPage {
   readonly orders: readonly Order[];
   readonly total: number;
+}
+
+/** How many orders have one status, and when the oldest of them was placed. */
+export interface StatusCount {
+  readonly status: OrderStatus;
+  readonly count: number;
+  readonly oldestPlacedAt: Date;
 }
 
 /** This user already placed an order with this Idempotency-Key. */
@@ -68,4 +76,7 @@ export abstract class OrderRepository {
    * 'duplicate'. Returns one outcome per change, in order; a throwing change undoes them all.
    */
   abstract updateAll(consumer: string, changes: readonly ClaimedChange[]): Promise<UpdateOutcome[]>;
+
+  /** Every order counted by status, in one read; a status no order has is left out. */
+  abstract countByStatus(): Promise<StatusCount[]>;
 }

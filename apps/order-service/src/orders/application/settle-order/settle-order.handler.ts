@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { cancelPending, confirm } from '../../domain/order-transitions';
 import { orderCancelled, orderConfirmed } from '../order-events';
 import { type OrderChange, OrderRepository, type UpdateOutcome } from '../ports/order.repository';
+import { SettlementObserver } from '../ports/settlement-observer';
 
 /** What the saga decided for a PENDING order. */
 export type SagaOutcome =
@@ -25,7 +26,10 @@ export interface SettleOrder extends Settlement {
 export class SettleOrderHandler {
   private readonly logger = new Logger(SettleOrderHandler.name);
 
-  constructor(private readonly orders: OrderRepository) {}
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly settlementObserver: SettlementObserver,
+  ) {}
 
   async execute({ consumer, ...settlement }: SettleOrder): Promise<UpdateOutcome> {
     const [result] = await this.executeAll(consumer, [settlement]);
@@ -45,6 +49,7 @@ export class SettleOrderHandler {
     results.forEach((result, index) => {
       const settlement = settlements[index];
       if (settlement) this.log(settlement, result);
+      if (result.kind === 'changed') this.settlementObserver.orderChanged(result.order);
     });
     return results;
   }

@@ -3,6 +3,7 @@ import { orderCancelledV1, orderConfirmedV1 } from '@kafka-commerce/events';
 import { cancelByCustomer } from '../../domain/order-transitions';
 import { InMemoryOrderRepository } from '../testing/in-memory-order.repository';
 import { aPendingOrder, MUG_ID, TEA_ID } from '../testing/order-builders';
+import { RecordingSettlementObserver } from '../testing/recording-settlement-observer';
 import { type SagaOutcome, SettleOrderHandler } from './settle-order.handler';
 
 const CONSUMER = 'order-service.payments';
@@ -10,10 +11,11 @@ const CONSUMER = 'order-service.payments';
 function setUp(order = aPendingOrder()) {
   const orders = new InMemoryOrderRepository();
   orders.orders.set(order.id, order);
-  const handler = new SettleOrderHandler(orders);
+  const observer = new RecordingSettlementObserver();
+  const handler = new SettleOrderHandler(orders, observer);
   const settle = (outcome: SagaOutcome, eventId = randomUUID()) =>
     handler.execute({ consumer: CONSUMER, eventId, orderId: order.id, outcome });
-  return { orders, order, settle };
+  return { orders, order, settle, observer };
 }
 
 describe('SettleOrderHandler', () => {
@@ -70,6 +72,20 @@ describe('SettleOrderHandler', () => {
     },
   );
 
+  it('tells the observer how long the order took to settle, once', async () => {
+    const { orders, order, settle, observer } = setUp();
+    const eventId = randomUUID();
+
+    await settle({ kind: 'cancel', reason: 'card_declined' }, eventId);
+    await settle({ kind: 'cancel', reason: 'card_declined' }, eventId);
+    await settle({ kind: 'confirm' });
+
+    const settledAt = orders.orders.get(order.id)?.updatedAt.getTime() ?? NaN;
+    expect(observer.settlements).toEqual([
+      { status: 'CANCELLED', seconds: (settledAt - order.createdAt.getTime()) / 1000 },
+    ]);
+  });
+
   it('applies a redelivered event once', async () => {
     const { orders, settle } = setUp();
     const eventId = randomUUID();
@@ -112,7 +128,7 @@ describe('SettleOrderHandler', () => {
 
   it('ignores an event for an unknown order instead of failing forever', async () => {
     const orders = new InMemoryOrderRepository();
-    const result = await new SettleOrderHandler(orders).execute({
+    const result = await new SettleOrderHandler(orders, new RecordingSettlementObserver()).execute({
       consumer: CONSUMER,
       eventId: randomUUID(),
       orderId: randomUUID(),

@@ -8,6 +8,7 @@ import {
   type OrderChange,
   type OrderPage,
   OrderRepository,
+  type StatusCount,
   type UpdateOutcome,
 } from '../ports/order.repository';
 
@@ -55,6 +56,20 @@ export class InMemoryOrderRepository extends OrderRepository {
   async updateAll(consumer: string, changes: readonly ClaimedChange[]): Promise<UpdateOutcome[]> {
     await Promise.resolve();
     return this.apply(consumer, changes);
+  }
+
+  countByStatus(): Promise<StatusCount[]> {
+    const counts = new Map<Order['status'], StatusCount>();
+    for (const { status, createdAt } of this.orders.values()) {
+      const counted = counts.get(status);
+      counts.set(status, {
+        status,
+        count: (counted?.count ?? 0) + 1,
+        oldestPlacedAt:
+          counted && counted.oldestPlacedAt < createdAt ? counted.oldestPlacedAt : createdAt,
+      });
+    }
+    return Promise.resolve([...counts.values()]);
   }
 
   /**

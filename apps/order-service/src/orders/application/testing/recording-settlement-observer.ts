@@ -1,0 +1,11 @@
+import { type OrderSettlement } from '../../domain/order-settlement';
+import { SettlementObserver } from '../ports/settlement-observer';
+
+/** Test fake: keeps every settlement it is told of. */
+export class RecordingSettlementObserver extends SettlementObserver {
+  readonly settlements: OrderSettlement[] = [];
+
+  orderSettled(settlement: OrderSettlement): void {
+    this.settlements.push(settlement);
+  }
+}
