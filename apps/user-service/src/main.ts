@@ -1,3 +1,5 @@
+// First: tracing patches http and pg as they load (a no-op unless OTEL_TRACES_EXPORTER is set).
+import '@kafka-commerce/platform/tracing';
 import 'reflect-metadata';
 import { bootstrapService, runService } from '@kafka-commerce/platform';
 import { AppModule } from './app.module';

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { answerOversizedBodies, BODY_LIMIT_BYTES } from './http/oversized-body';
 import { createValidationPipe } from './http/validation';
 import { ServiceMetrics } from './metrics/metrics';
+import { nameHttpSpanAfterRoute } from './tracing/tracing';
 
 export interface ServiceBootstrapOptions {
   readonly serviceName: string;
@@ -32,6 +33,7 @@ export async function bootstrapService(
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   recordRequestDurations(app);
+  nameHttpSpansAfterRoutes(app);
   serveOpenApi(app, options.serviceName);
   // Every service is hybrid; a service without @EventHandler methods simply subscribes to nothing.
   app.connectMicroservice({ strategy: app.get(KafkaEventServer) }, { inheritAppConfig: true });
@@ -69,6 +71,16 @@ function recordRequestDurations(app: NestFastifyApplication): void {
         },
         reply.elapsedTime / 1000,
       );
+      done();
+    });
+}
+
+function nameHttpSpansAfterRoutes(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, _reply, done) => {
+      if (request.routeOptions.url) nameHttpSpanAfterRoute(request.routeOptions.url);
       done();
     });
 }

@@ -7,10 +7,11 @@ import { accessLogLevel } from './http/access-log-level';
 import { MetricsController } from './metrics/metrics.controller';
 import { ServiceMetrics } from './metrics/metrics';
 import { PLATFORM_OPTIONS, type PlatformOptions } from './platform-options';
+import { traceIdsForLog } from './tracing/tracing';
 
 const QUIET_ROUTES = new Set(['/health', '/metrics']);
 
-/** What every service has: structured logs, `GET /health`, `GET /metrics`. */
+/** What every service has: structured logs (with trace ids), `GET /health`, `GET /metrics`. */
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
@@ -27,6 +28,8 @@ export class PlatformModule {
             autoLogging: { ignore: (request) => QUIET_ROUTES.has(request.url ?? '') },
             customLogLevel: accessLogLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Every line written inside a span names it: from a log line to its trace and back.
+            mixin: traceIdsForLog,
           },
         }),
       ],

@@ -1,11 +1,12 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { MessagingLifecycle } from '@kafka-commerce/messaging';
 import { DatabaseProbe } from './database/database.module';
+import { stopTracing } from './tracing/tracing';
 
 /**
  * The last step of a graceful stop. Nest has already stopped the consumers (waiting for the
  * batches in flight) and the HTTP server; now the relay flushes the outbox, the producer
- * disconnects, and only then does the database close.
+ * disconnects, and only then does the database close; the spans of all that go out last.
  */
 @Injectable()
 export class ShutdownSequence implements OnApplicationShutdown {
@@ -19,6 +20,7 @@ export class ShutdownSequence implements OnApplicationShutdown {
       await this.messaging.close();
     } finally {
       await this.database.close();
+      await stopTracing();
     }
   }
 }

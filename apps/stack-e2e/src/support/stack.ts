@@ -25,6 +25,11 @@ export function kafkaBrokers(): string[] {
   return required('E2E_KAFKA_BROKERS').split(',');
 }
 
+/** The stack's Zipkin (traces of every service). */
+export function zipkinUrl(): string {
+  return required('E2E_ZIPKIN_URL');
+}
+
 /** Runs one query against a service's own database, as a test inspecting its effects. */
 export async function queryDatabase<TRow extends Record<string, unknown>>(
   service: ServiceKey,

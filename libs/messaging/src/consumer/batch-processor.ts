@@ -23,8 +23,11 @@ export interface BatchTarget {
   readonly ignores: ReadonlySet<string>;
   ignore(message: FetchedMessage, type: string): void;
   /** Present when the handler can apply a whole batch in one transaction. */
-  handleBatch?(events: readonly EventEnvelope[]): Promise<void>;
-  handleOne(event: EventEnvelope): Promise<void>;
+  handleBatch?(
+    events: readonly EventEnvelope[],
+    messages: readonly FetchedMessage[],
+  ): Promise<void>;
+  handleOne(event: EventEnvelope, message: FetchedMessage): Promise<void>;
   deadLetter(letter: DeadLetter): Promise<void>;
   onRetry(message: FetchedMessage, attempt: number, error: unknown): void;
   /** Keeps the group membership alive while a message is retried. */
@@ -63,7 +66,10 @@ export async function processBatch(
   if (parsed.length === 0) return;
   if (target.handleBatch) {
     try {
-      await target.handleBatch(parsed.map((entry) => entry.event));
+      await target.handleBatch(
+        parsed.map((entry) => entry.event),
+        parsed.map((entry) => entry.message),
+      );
       return;
     } catch {
       // Fall through: one at a time finds the event that fails, and retries only it.
@@ -88,7 +94,7 @@ async function handleWithRetry(
   const startedAt = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      await target.handleOne(entry.event);
+      await target.handleOne(entry.event, entry.message);
       return;
     } catch (error) {
       if (!shouldRetry(policy, attempt, startedAt, Date.now())) {

@@ -21,6 +21,7 @@ import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { type BatchTarget, type FetchedMessage, processBatch } from './batch-processor';
 import { EVENT_HANDLER_EXTRAS, type EventHandlerOptions } from './event-handler.decorator';
+import { type ConsumedMessage, traceConsuming } from '../tracing/message-tracing';
 import { OffsetCommits } from './offset-commits';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
@@ -233,8 +234,12 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const run = (
       data: EventEnvelope | readonly EventEnvelope[],
       events: readonly EventEnvelope[],
+      messages: readonly FetchedMessage[],
       mode: string,
-    ) => this.invoke(handler, data, context, events, topic, mode);
+    ) =>
+      traceConsuming(route.consumer, consumedMessages(events, messages), () =>
+        this.invoke(handler, data, context, events, topic, mode),
+      );
     const target: BatchTarget = {
       consumer: route.consumer,
       accepts: options.accepts,
@@ -242,8 +247,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       ignore: (_message, type) => {
         this.metrics.ignored.inc({ topic, type });
       },
-      ...(options.batch ? { handleBatch: (events) => run(events, events, 'batch') } : {}),
-      handleOne: (event) => run(options.batch ? [event] : event, [event], 'single'),
+      ...(options.batch
+        ? { handleBatch: (events, messages) => run(events, events, messages, 'batch') }
+        : {}),
+      handleOne: (event, message) =>
+        run(options.batch ? [event] : event, [event], [message], 'single'),
       deadLetter: async (letter) => {
         await this.publisher.publishDeadLetter(letter);
         this.metrics.deadLettered.inc({ topic, reason: letter.reason });
@@ -315,6 +323,22 @@ function fetchedMessage(topic: string, partition: number, message: KafkaMessage)
       return (headers ??= stringHeaders(message.headers));
     },
   };
+}
+
+/** What the consumer spans say of each message (`events[i]` was parsed from `messages[i]`). */
+function consumedMessages(
+  events: readonly EventEnvelope[],
+  messages: readonly FetchedMessage[],
+): ConsumedMessage[] {
+  return messages.map((message, index) => ({
+    topic: message.topic,
+    partition: message.partition,
+    offset: message.offset,
+    key: message.key?.toString() ?? '',
+    headers: message.headers,
+    eventId: events[index]?.eventId ?? '',
+    eventType: events[index]?.type ?? '',
+  }));
 }
 
 /** One counter increment per type and batch: a labelled increment costs more than a sum. */

@@ -4,6 +4,7 @@ import { Client, type Pool, type QueryResult } from 'pg';
 import { type EventPublisher } from '../event-publisher';
 import { type MessagingMetrics } from '../metrics/messaging-metrics';
 import { OUTBOX_CHANNEL } from '../messaging-tables.sql';
+import { tracePublishing } from '../tracing/message-tracing';
 
 export interface OutboxRelayOptions {
   readonly databaseUrl: string;
@@ -23,8 +24,9 @@ export interface OutboxRelayOptions {
 
 interface OutboxRow {
   id: string;
+  eventId: string;
   topic: string;
-  message_key: string;
+  key: string;
   headers: Record<string, string>;
   value: string;
 }
@@ -56,7 +58,8 @@ function claimAndDeleteSql(batchSize: number): string {
     )
   )
   DELETE FROM outbox_events o USING ready WHERE o.id = ready.id
-  RETURNING o.id::text AS id, o.topic, o.message_key, o.headers, o.value`;
+  RETURNING o.id::text AS id, o.event_id AS "eventId", o.topic, o.message_key AS key,
+    o.headers, o.value`;
 }
 
 const LAG_SQL = `
@@ -130,7 +133,7 @@ export class OutboxRelay {
       // Two statements, two results: BEGIN's and the claiming DELETE's.
       const results = (await client.query(this.claimSql)) as unknown as QueryResult<OutboxRow>[];
       const rows = (results[1]?.rows ?? []).sort(byId);
-      if (rows.length > 0) await this.publisher.send(groupByTopic(rows));
+      if (rows.length > 0) await this.send(rows);
       await client.query('COMMIT');
       this.metrics.outboxPublished.inc(rows.length);
       return rows.length;
@@ -139,6 +142,18 @@ export class OutboxRelay {
       throw error;
     } finally {
       client.release();
+    }
+  }
+
+  /** Publishes the rows, each in a span that continues the trace of the use case that wrote it. */
+  private async send(rows: OutboxRow[]): Promise<void> {
+    const endSpans = tracePublishing(rows);
+    try {
+      await this.publisher.send(groupByTopic(rows));
+      endSpans();
+    } catch (error) {
+      endSpans(error);
+      throw error;
     }
   }
 
@@ -244,7 +259,7 @@ function groupByTopic(rows: readonly OutboxRow[]): TopicMessages[] {
   const byTopic = new Map<string, Message[]>();
   for (const row of rows) {
     const messages = byTopic.get(row.topic) ?? [];
-    messages.push({ key: row.message_key, value: row.value, headers: row.headers });
+    messages.push({ key: row.key, value: row.value, headers: row.headers });
     byTopic.set(row.topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));

@@ -6,6 +6,7 @@ import {
   type OutgoingEvent,
 } from '@kafka-commerce/events';
 import { type RawSqlClient } from '../raw-sql-client';
+import { withTraceContext } from '../tracing/message-tracing';
 
 /** A SQL template tag: Prisma's `Prisma.sql`, or one that renders text (see outboxInsertSql). */
 export type SqlTag<TSql> = (strings: TemplateStringsArray, ...values: unknown[]) => TSql;
@@ -85,7 +86,10 @@ function toOutboxRow({ topic, key, envelope }: OutgoingEvent) {
   };
 }
 
-/** Routing fields mirrored as Kafka headers, so tools can route without parsing bodies. */
+/**
+ * Routing fields mirrored as Kafka headers, so tools can route without parsing bodies, and
+ * the trace context of the use case that appends the event (stored with the outbox row).
+ */
 export function eventHeaders(envelope: OutgoingEvent['envelope']): Record<string, string> {
   const headers: Record<string, string> = {
     [EVENT_HEADERS.eventId]: envelope.eventId,
@@ -95,5 +99,5 @@ export function eventHeaders(envelope: OutgoingEvent['envelope']): Record<string
     [EVENT_HEADERS.correlationId]: envelope.correlationId,
   };
   if (envelope.causationId) headers[EVENT_HEADERS.causationId] = envelope.causationId;
-  return headers;
+  return withTraceContext(headers);
 }

@@ -1,0 +1,71 @@
+import { context, trace } from '@opentelemetry/api';
+import { getRPCMetadata, RPCType } from '@opentelemetry/core';
+import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+
+/** Requests that are probes, not work: tracing them would bury every order under scrapes. */
+const UNTRACED_PATHS = new Set(['/health', '/metrics']);
+
+let sdk: NodeSDK | undefined;
+
+/**
+ * Starts OpenTelemetry when `OTEL_TRACES_EXPORTER=zipkin` (the stack and compose set it; unit
+ * tests leave it unset, so the API stays a no-op there). Must run before `http` and `pg` are
+ * first required: instrumentations patch modules as they load, so each service's main.ts
+ * imports `@kafka-commerce/platform/tracing` first.
+ *
+ * What is traced: incoming HTTP requests, PostgreSQL queries made inside a span (the relay's
+ * polling is not), and the messaging spans the transport opens from the `traceparent` it
+ * carries through the outbox and Kafka headers.
+ */
+export function startTracing(env: NodeJS.ProcessEnv): boolean {
+  const exporter = env.OTEL_TRACES_EXPORTER ?? 'none';
+  if (exporter === 'none' || sdk) return sdk !== undefined;
+  if (exporter !== 'zipkin') {
+    throw new Error(`OTEL_TRACES_EXPORTER: "${exporter}" is not supported (zipkin or none)`);
+  }
+  sdk = new NodeSDK({
+    ...(env.OTEL_SERVICE_NAME ? { serviceName: env.OTEL_SERVICE_NAME } : {}),
+    autoDetectResources: false,
+    traceExporter: new ZipkinExporter({
+      url: env.OTEL_EXPORTER_ZIPKIN_ENDPOINT ?? 'http://localhost:9411/api/v2/spans',
+    }),
+    // Traces only: metrics are Prometheus' (/metrics) and logs are pino's on stdout.
+    metricReaders: [],
+    logRecordProcessors: [],
+    instrumentations: [
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has(request.url ?? ''),
+      }),
+      // Queries only: a pool checkout is not work, and a span per checkout doubled the count.
+      new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
+    ],
+  });
+  sdk.start();
+  return true;
+}
+
+/** Sends the spans still buffered; the last step of a graceful stop. */
+export async function stopTracing(): Promise<void> {
+  const running = sdk;
+  sdk = undefined;
+  await running?.shutdown();
+}
+
+/**
+ * Names the current HTTP server span after its route (`POST /orders`, not `POST`), the way
+ * the HTTP instrumentation expects a framework to: through the request's RPC metadata.
+ */
+export function nameHttpSpanAfterRoute(route: string): void {
+  const metadata = getRPCMetadata(context.active());
+  if (metadata?.type === RPCType.HTTP) metadata.route = route;
+}
+
+/** The ids a log line carries to join its trace; empty outside a span. */
+export function traceIdsForLog(): { trace_id?: string; span_id?: string } {
+  const spanContext = trace.getSpan(context.active())?.spanContext();
+  if (!spanContext || !trace.isSpanContextValid(spanContext)) return {};
+  return { trace_id: spanContext.traceId, span_id: spanContext.spanId };
+}
