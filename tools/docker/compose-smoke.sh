@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Compose smoke test on the offline images: build, up, all healthchecks green, one order
 # through the saga over REST (register, login, admin creates a product, order → CONFIRMED,
-# confirmation email in the mail catcher), Zipkin and Prometheus answering on their host ports
-# with every service scraped, then `down -v`. Prints the time of each stage.
+# confirmation email in the mail catcher), Zipkin holding that order's spans and Prometheus
+# scraping every service, then `down -v`. Prints the time of each stage.
 #
 #   bash tools/docker/compose-smoke.sh          # starts dockerd (tools/docker/dockerd.sh) if needed
 #
@@ -186,7 +186,16 @@ const get = async (port, path) => {
     if (Date.now() > deadline) throw new Error(`${ours.length} targets, not up: ${down.join('; ')}`);
     await sleep(1000);
   }
-  console.log('zipkin /health OK; prometheus ready, the six services scraped (up)');
+  // The order above was traced: every service on its path has reported spans to Zipkin.
+  const saga = ['order-service', 'inventory-service', 'payment-service', 'notification-service', 'analytics-service'];
+  for (;;) {
+    const services = await (await get(env.ZIPKIN_PORT, '/api/v2/services')).json();
+    const missing = saga.filter((service) => !services.includes(service));
+    if (missing.length === 0) break;
+    if (Date.now() > deadline) throw new Error(`no spans in Zipkin from ${missing.join(', ')}`);
+    await sleep(1000);
+  }
+  console.log('zipkin has spans of the saga services; prometheus ready, the six services scraped (up)');
 })().catch((error) => { console.error(`zipkin/prometheus check failed: ${error.message}`); process.exit(1); });
 NODE
 stage "zipkin + prometheus (6 targets up)" "$(since "$t")"

@@ -19,9 +19,9 @@ import { type InboxClaim } from '../inbox/inbox';
 import { KAFKA_CLIENT, KAFKA_RETRY } from '../kafka-connection';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
+import { type ConsumedMessage, traceConsuming } from '../tracing/message-tracing';
 import { type BatchTarget, type FetchedMessage, processBatch } from './batch-processor';
 import { EVENT_HANDLER_EXTRAS, type EventHandlerOptions } from './event-handler.decorator';
-import { type ConsumedMessage, traceConsuming } from '../tracing/message-tracing';
 import { OffsetCommits } from './offset-commits';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
