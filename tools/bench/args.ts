@@ -6,6 +6,7 @@ export const SCENARIO_IDS = [
   'seed-latency',
   'saga',
   'post-orders',
+  'tracing',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -25,8 +26,8 @@ export const BENCH_USAGE = `Usage: pnpm bench [--quick] [--only ${SCENARIO_IDS.j
 Every scenario on a real Kafka broker, PostgreSQL and HTTP, each against a raw baseline
 measured in the same run: consumer transport, the seed's throughput (100,000 events through
 outbox, relay, Kafka and inbox) and latency tests, the whole saga on a stack of the six
-services (throughput, latency, CPU per order from /proc) and POST /orders against a raw
-fastify + pg server. Prints one table per scenario and writes bench-results/<time>.json and
+services (throughput, latency, CPU per order from /proc), POST /orders against a raw
+fastify + pg server, and the saga with tracing on vs off (spans to Zipkin). Prints one table per scenario and writes bench-results/<time>.json and
 .svg.
 
   --quick     every scenario small, checking correctness only (for CI; about 2-3 minutes)

@@ -14,6 +14,7 @@ import {
   type ScenarioReport,
 } from './report';
 import { saga } from './saga/saga';
+import { tracingOverhead } from './saga/tracing-overhead';
 import { consumerTransport } from './scenarios/consumer';
 import { seedLatency } from './scenarios/seed-latency';
 import { seedThroughput } from './scenarios/seed-throughput';
@@ -88,13 +89,14 @@ async function runScenarios(
   if (wants('consumer')) record(await consumerTransport(bench));
   if (wants('seed-throughput')) record(await seedThroughput(bench, consumerDatabaseUrl));
   if (wants('seed-latency')) record(await seedLatency(bench, consumerDatabaseUrl));
-  if (wants('saga') || wants('post-orders')) {
+  if (wants('saga') || wants('post-orders') || wants('tracing')) {
     log('starting the bench stack (broker restarted empty, databases, six services)…');
     await stackUp(profile, log);
     try {
       await awaitCoordinators(broker.brokers);
       if (wants('saga')) record(await saga(bench, profile));
       if (wants('post-orders')) record(await postOrders(bench, profile));
+      if (wants('tracing')) record(await tracingOverhead(bench, profile));
     } finally {
       await stackDown(profile, log);
     }

@@ -21,7 +21,7 @@ import { stackDatabases } from './stack-databases';
 /** Stock enough for every order of the run, so none is cancelled for want of it. */
 const STOCK = 1_000_000;
 
-interface Sustained {
+export interface Sustained {
   readonly orders: number;
   readonly placedPerSecond: number;
   readonly confirmedPerSecond: number;
@@ -93,13 +93,14 @@ async function settleAll(orders: Client, ids: readonly string[], timeoutMs: numb
  * the trailing emails and projections are counted. The settlement poll (every 200 ms, after
  * the last placement) is the only bench query counted with PostgreSQL.
  */
-async function sustainedLoad(
+export async function sustainedLoad(
   bench: BenchContext,
   profile: StackProfile,
   customer: Customer,
   orders: Client,
+  sustainedSeconds = bench.sizes.saga.sustainedSeconds,
 ): Promise<{ ids: string[]; result: Sustained }> {
-  const { concurrency, sustainedSeconds } = bench.sizes.saga;
+  const { concurrency } = bench.sizes.saga;
   const groups = stackProcessGroups(profile);
   const before = await awaitIdle(groups);
   const started = Date.now();
