@@ -16,8 +16,15 @@ export interface BenchSizes {
     readonly seconds: number;
     readonly rounds: number;
   };
-  /** Sustained saga runs with tracing on and off: `rounds` of each, `seconds` long. */
-  readonly tracing: { readonly rounds: number; readonly seconds: number };
+  /**
+   * Sustained saga runs with tracing on and off: `rounds` of each, `seconds` long, after an
+   * untimed run of `warmupSeconds` with tracing on (Zipkin's JVM and the databases warm).
+   */
+  readonly tracing: {
+    readonly rounds: number;
+    readonly seconds: number;
+    readonly warmupSeconds: number;
+  };
   /** Deadline of one timed run (a consumer draining a topic, a stack settling its orders). */
   readonly timeoutMs: number;
 }
@@ -35,7 +42,7 @@ export const FULL_SIZES: BenchSizes = {
     sustainedSeconds: 60,
   },
   postOrders: { concurrency: 64, seconds: 10, rounds: 2 },
-  tracing: { rounds: 2, seconds: 30 },
+  tracing: { rounds: 2, seconds: 30, warmupSeconds: 15 },
   timeoutMs: 180_000,
 };
 
@@ -52,6 +59,6 @@ export const QUICK_SIZES: BenchSizes = {
     sustainedSeconds: 3,
   },
   postOrders: { concurrency: 64, seconds: 2, rounds: 1 },
-  tracing: { rounds: 1, seconds: 2 },
+  tracing: { rounds: 1, seconds: 2, warmupSeconds: 0 },
   timeoutMs: 120_000,
 };

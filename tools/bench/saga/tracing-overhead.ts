@@ -25,11 +25,15 @@ export async function tracingOverhead(
   bench: BenchContext,
   profile: StackProfile,
 ): Promise<ScenarioReport> {
-  const { rounds, seconds } = bench.sizes.tracing;
+  const { rounds, seconds, warmupSeconds } = bench.sizes.tracing;
   const orders = new Client({ connectionString: stackDatabases(profile).order });
   await orders.connect();
   const runs: Record<TracesExporter, Sustained[]> = { zipkin: [], none: [] };
   try {
+    if (warmupSeconds > 0) {
+      const customer = await prepareCustomer(profile, 1_000_000);
+      await sustainedLoad(bench, profile, customer, orders, warmupSeconds);
+    }
     for (const exporter of exporterOrder(rounds)) {
       await restartServices(profile, { OTEL_TRACES_EXPORTER: exporter }, bench.log);
       const customer = await prepareCustomer(profile, 1_000_000);
@@ -78,7 +82,8 @@ function report(bench: BenchContext, on: Averaged, off: Averaged): ScenarioRepor
     title: 'tracing: the saga with every span exported to Zipkin vs tracing off (same stack)',
     notes: [
       `${rounds * 2} runs of ${seconds} s at concurrency ${concurrency}, on and off alternating ` +
-        '(on, off, off, on, …), services restarted between them; figures are the means',
+        '(on, off, off, on, …), services restarted between them, after an untimed warm-up run; ' +
+        'figures are the means',
       'CPU from /proc, idle to idle, Zipkin included (mail sink excluded); budget: <= 10 % of throughput',
     ],
     table: {
