@@ -237,8 +237,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       messages: readonly FetchedMessage[],
       mode: string,
     ) =>
-      traceConsuming(route.consumer, consumedMessages(events, messages), () =>
-        this.invoke(handler, data, context, events, topic, mode),
+      traceConsuming(
+        route.consumer,
+        () => consumedMessages(events, messages),
+        () => this.invoke(handler, data, context, events, topic, mode),
       );
     const target: BatchTarget = {
       consumer: route.consumer,

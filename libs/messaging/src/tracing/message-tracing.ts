@@ -75,13 +75,16 @@ export interface ConsumedMessage {
  * Runs a handler for one or more messages of one partition inside consumer spans: each
  * message gets a span that continues its producer's trace; a batch of several also gets a
  * span of its own, linked to every message's span, and the handler runs in that one (its
- * queries serve all of them at once).
+ * queries serve all of them at once). `messagesToTrace` is called only when tracing is on.
  */
 export async function traceConsuming<T>(
   group: string,
-  messages: readonly ConsumedMessage[],
+  messagesToTrace: () => readonly ConsumedMessage[],
   handle: () => Promise<T>,
 ): Promise<T> {
+  // Tracing off (no propagator registered): not even the messages' headers are read.
+  if (propagation.fields().length === 0) return handle();
+  const messages = messagesToTrace();
   const consumed = messages.map((message) => startConsumerSpan(group, message));
   const [only] = consumed;
   if (!only) return handle();

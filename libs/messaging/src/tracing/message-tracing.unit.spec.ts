@@ -77,8 +77,10 @@ describe('a trace through the outbox and Kafka', () => {
     expect(row.headers.traceparent).toContain(publish.spanContext().spanId);
     expect(row.headers['event-type']).toBe('order.created');
 
-    const traceIdInHandler = await traceConsuming('svc.orders', [consumed(row.headers, '7')], () =>
-      Promise.resolve(trace.getActiveSpan()?.spanContext().traceId),
+    const traceIdInHandler = await traceConsuming(
+      'svc.orders',
+      () => [consumed(row.headers, '7')],
+      () => Promise.resolve(trace.getActiveSpan()?.spanContext().traceId),
     );
     const process = spanNamed('process orders');
     expect(process.spanContext().traceId).toBe(appended.traceId);
@@ -99,7 +101,7 @@ describe('a trace through the outbox and Kafka', () => {
     exporter.reset();
     await traceConsuming(
       'svc.orders',
-      [consumed(first.headers, '1'), consumed(second.headers, '2')],
+      () => [consumed(first.headers, '1'), consumed(second.headers, '2')],
       () => Promise.resolve(),
     );
     const spans = exporter.getFinishedSpans();
@@ -113,11 +115,27 @@ describe('a trace through the outbox and Kafka', () => {
     );
   });
 
+  it('reads nothing of the messages when tracing is off (no propagator)', async () => {
+    propagation.disable();
+    try {
+      const messagesToTrace = jest.fn(() => [consumed({}, '4')]);
+      await expect(
+        traceConsuming('svc.orders', messagesToTrace, () => Promise.resolve(7)),
+      ).resolves.toBe(7);
+      expect(messagesToTrace).not.toHaveBeenCalled();
+      expect(exporter.getFinishedSpans()).toHaveLength(0);
+    } finally {
+      propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    }
+  });
+
   it('marks the consumer span failed when the handler throws, and rethrows', async () => {
     const appended = appendInSpan();
     await expect(
-      traceConsuming('svc.orders', [consumed(appended.headers, '3')], () =>
-        Promise.reject(new Error('stock table locked')),
+      traceConsuming(
+        'svc.orders',
+        () => [consumed(appended.headers, '3')],
+        () => Promise.reject(new Error('stock table locked')),
       ),
     ).rejects.toThrow('stock table locked');
     expect(spanNamed('process orders').status.code).toBe(SpanStatusCode.ERROR);
