@@ -378,7 +378,10 @@ async function placeThenCancel(
 interface PaymentTimeline {
   /** order.cancelled appended to Kafka (by order-service's outbox relay). */
   readonly cancellationPublished: number;
-  /** payment-service handled order.cancelled / inventory.reserved (start of its transaction). */
+  /**
+   * payment-service decided on order.cancelled / inventory.reserved: its inbox claim, made
+   * while the transaction held the payment's lock, so these two are in the decisions' order.
+   */
   readonly cancellationHandled: number;
   readonly reservationHandled: number;
 }
@@ -468,9 +471,9 @@ describe('a cancel sent right after the 202', () => {
 
     // Why each charged order was charged, on one clock (one host): before order-service had
     // cancelled it at all; or after, but before payment-service handled order.cancelled
-    // (still on its way); or payment-service began handling the cancellation before the
-    // charge was recorded — right only for a charge already sent to the gateway by then
-    // (the unit tests pin that down; transaction start times cannot tell it apart here).
+    // (still on its way); or payment-service decided on the cancellation before the charge
+    // was recorded — right only for a charge already sent to the gateway by then (the unit
+    // tests pin that down; the gateway call leaves no time in the database to compare).
     const timelines = await paymentTimelines(ids);
     const timeline = (orderId: string): PaymentTimeline => {
       const found = timelines.get(orderId);

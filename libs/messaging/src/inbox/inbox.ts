@@ -5,9 +5,11 @@ import { type RawSqlClient } from '../raw-sql-client';
 import { type SqlStatement } from '../sql/inline-sql';
 import { type Decision, transactInTwoTrips } from '../sql/two-trip-transaction';
 
+// processed_at is the clock at the claim, not the transaction's start: applyBatch claims
+// after its locking reads, so on one locked row the claims' times are the decisions' order.
 const CLAIM_SQL = `
-  INSERT INTO processed_events (consumer, event_id)
-  SELECT $1, id::uuid FROM jsonb_array_elements_text($2::jsonb) AS id
+  INSERT INTO processed_events (consumer, event_id, processed_at)
+  SELECT $1, id::uuid, clock_timestamp() FROM jsonb_array_elements_text($2::jsonb) AS id
   ON CONFLICT DO NOTHING
   RETURNING event_id::text AS "eventId"`;
 
@@ -66,8 +68,9 @@ export class Inbox {
 
   /**
    * Applies a batch of consumed events, each at most once, in one transaction of two round
-   * trips (transactInTwoTrips): the claim of every event goes first with the locking `reads`
-   * for the whole batch, and `decide` runs on their rows. It must apply only the events for
+   * trips (transactInTwoTrips): the locking `reads` for the whole batch, then the claim of
+   * every event (so its time is when the batch held its locks), and `decide` runs on the
+   * reads' rows. It must apply only the events for
    * which `isNew(eventId)` is true: false for an event handled before, and for the second copy
    * of an id the batch holds twice. With `consumer` null (a change that comes from a request,
    * not an event) nothing is claimed and every event is new.
@@ -83,11 +86,12 @@ export class Inbox {
       consumer === null || eventIds.length === 0
         ? []
         : [{ text: CLAIM_SQL, values: [consumer, JSON.stringify(eventIds)] }];
-    return transactInTwoTrips(pool, [...claims, ...reads], (rows) => {
+    return transactInTwoTrips(pool, [...reads, ...claims], (rows) => {
       if (claims.length === 0) return decide(() => true, rows);
-      const fresh = new Set((rows[0] as { eventId: string }[]).map((row) => row.eventId));
+      const claimed = rows[reads.length] as { eventId: string }[];
+      const fresh = new Set(claimed.map((row) => row.eventId));
       if (consumer !== null) this.countDuplicates(consumer, new Set(eventIds).size - fresh.size);
-      return decide((eventId) => fresh.delete(eventId), rows.slice(1));
+      return decide((eventId) => fresh.delete(eventId), rows.slice(0, reads.length));
     });
   }
 
