@@ -94,4 +94,39 @@ describe('one order is one trace', () => {
       );
     for (const service of SAGA_SERVICES) expect(consumedBy(service).length).toBeGreaterThan(0);
   });
+
+  it('keeps orders placed together in a trace each, although consumers handle them in batches', async () => {
+    const customer = await newCustomer();
+    const item = await newProduct('1.25', 100);
+    const placed = await Promise.all(
+      Array.from({ length: 16 }, () =>
+        placeOrder(customer.headers, [{ productId: item.id, quantity: 1 }]),
+      ),
+    );
+    const ids = placed.map((response) => (response.body as Order).id);
+    for (const id of ids) expect(await settledOrder(id, customer.headers)).toHaveProperty('status');
+
+    for (const id of ids) {
+      // An event a batch handler appends continues the trace of the event that caused it,
+      // not the batch's: no messaging span of the order's one trace is another order's.
+      const traces = await waitFor(
+        async () => {
+          const found = await tracesOfKey(id);
+          const services = servicesOf(found.flat());
+          return SAGA_SERVICES.every((service) => services.has(service)) ? found : undefined;
+        },
+        { timeoutMs: 45_000, intervalMs: 500, description: `a trace of order ${id}` },
+      );
+      expect(traces).toHaveLength(1);
+      const spans = traces[0] ?? [];
+      expect(spans.filter((span) => span.parentId === undefined).map((span) => span.name)).toEqual([
+        'post /orders',
+      ]);
+      const keys = new Set(
+        spans.flatMap((span) => span.tags?.['messaging.kafka.message.key'] ?? []),
+      );
+      expect(keys.has(id)).toBe(true);
+      expect(ids.filter((other) => other !== id && keys.has(other))).toEqual([]);
+    }
+  });
 });

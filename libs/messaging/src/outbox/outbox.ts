@@ -88,7 +88,8 @@ function toOutboxRow({ topic, key, envelope }: OutgoingEvent) {
 
 /**
  * Routing fields mirrored as Kafka headers, so tools can route without parsing bodies, and
- * the trace context of the use case that appends the event (stored with the outbox row).
+ * the trace context the event continues (stored with the outbox row): its causation's when
+ * a batch handler appends it, else the appending use case's.
  */
 export function eventHeaders(envelope: OutgoingEvent['envelope']): Record<string, string> {
   const headers: Record<string, string> = {
@@ -99,5 +100,5 @@ export function eventHeaders(envelope: OutgoingEvent['envelope']): Record<string
     [EVENT_HEADERS.correlationId]: envelope.correlationId,
   };
   if (envelope.causationId) headers[EVENT_HEADERS.causationId] = envelope.causationId;
-  return withTraceContext(headers);
+  return withTraceContext(headers, envelope.causationId);
 }

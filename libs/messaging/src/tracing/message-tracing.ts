@@ -20,9 +20,25 @@ import {
 
 const tracer = trace.getTracer('@kafka-commerce/messaging');
 
-/** Adds the active span's `traceparent` (and `tracestate`) to an event's headers. */
-export function withTraceContext(headers: Record<string, string>): Record<string, string> {
-  propagation.inject(context.active(), headers);
+/**
+ * The span of each event a batch handler is processing, by event id. A batch's handler runs
+ * in the batch's span, yet each event it appends belongs to the trace of the event that
+ * caused it (its causation): an order's payment.processed must join the order's trace, not
+ * the trace of the batch its inventory.reserved happened to be consumed in.
+ */
+const batchedEventContexts = new Map<string, Context>();
+
+/**
+ * Adds the trace context an appended event continues to its headers (`traceparent`,
+ * `tracestate`): its causation's span when that event is being processed in a batch here,
+ * otherwise the active span.
+ */
+export function withTraceContext(
+  headers: Record<string, string>,
+  causationId?: string | null,
+): Record<string, string> {
+  const causation = causationId ? batchedEventContexts.get(causationId) : undefined;
+  propagation.inject(causation ?? context.active(), headers);
   return headers;
 }
 
@@ -90,6 +106,11 @@ export async function traceConsuming<T>(
   if (!only) return handle();
   const batch = consumed.length > 1 ? startBatchSpan(messages, consumed) : undefined;
   const spans = batch ? [batch, ...consumed.map(({ span }) => span)] : [only.span];
+  if (batch) {
+    messages.forEach((message, index) => {
+      rememberBatched(message, consumed[index]);
+    });
+  }
   try {
     const result = await context.with(
       batch ? trace.setSpan(ROOT_CONTEXT, batch) : only.context,
@@ -100,7 +121,13 @@ export async function traceConsuming<T>(
   } catch (error) {
     for (const span of spans) endSpan(span, error);
     throw error;
+  } finally {
+    if (batch) for (const message of messages) batchedEventContexts.delete(message.eventId);
   }
+}
+
+function rememberBatched(message: ConsumedMessage, consumed?: { context: Context }): void {
+  if (consumed) batchedEventContexts.set(message.eventId, consumed.context);
 }
 
 function startBatchSpan(

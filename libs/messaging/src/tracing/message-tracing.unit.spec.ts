@@ -115,6 +115,32 @@ describe('a trace through the outbox and Kafka', () => {
     );
   });
 
+  it('puts an event a batch handler appends in the trace of the event that caused it', async () => {
+    const first = appendInSpan();
+    const second = appendInSpan();
+    exporter.reset();
+    const [causedBySecond, uncaused] = await traceConsuming(
+      'svc.orders',
+      () => [consumed(first.headers, '1'), consumed(second.headers, '2')],
+      () =>
+        Promise.resolve([
+          withTraceContext({}, 'e-2'),
+          withTraceContext({}, 'an event not in this batch'),
+        ]),
+    );
+    const ofSecond = exporter
+      .getFinishedSpans()
+      .find(
+        (span) => span.name === 'process orders' && span.spanContext().traceId === second.traceId,
+      );
+    expect(causedBySecond.traceparent).toBe(
+      `00-${second.traceId}-${ofSecond?.spanContext().spanId}-01`,
+    );
+    expect(uncaused.traceparent).toContain(spanNamed('process orders batch').spanContext().spanId);
+    // Once the batch is handled its events are forgotten.
+    expect(withTraceContext({}, 'e-2')).toEqual({});
+  });
+
   it('reads nothing of the messages when tracing is off (no propagator)', async () => {
     propagation.disable();
     try {
