@@ -17,12 +17,14 @@ export interface BenchSizes {
     readonly rounds: number;
   };
   /**
-   * Sustained saga runs with tracing on and off: `rounds` of each, `seconds` long, after an
-   * untimed run of `warmupSeconds` with tracing on (Zipkin's JVM and the databases warm).
+   * Saga runs with tracing on and off: `rounds` of each, every one a saturating run of
+   * `seconds` then one of `seconds` at `pacedRate` orders/s, after an untimed run of
+   * `warmupSeconds` with tracing on (Zipkin's JVM and the databases warm).
    */
   readonly tracing: {
     readonly rounds: number;
     readonly seconds: number;
+    readonly pacedRate: number;
     readonly warmupSeconds: number;
   };
   /** Deadline of one timed run (a consumer draining a topic, a stack settling its orders). */
@@ -42,7 +44,7 @@ export const FULL_SIZES: BenchSizes = {
     sustainedSeconds: 60,
   },
   postOrders: { concurrency: 64, seconds: 10, rounds: 2 },
-  tracing: { rounds: 2, seconds: 30, warmupSeconds: 15 },
+  tracing: { rounds: 2, seconds: 30, pacedRate: 30, warmupSeconds: 15 },
   timeoutMs: 180_000,
 };
 
@@ -59,6 +61,6 @@ export const QUICK_SIZES: BenchSizes = {
     sustainedSeconds: 3,
   },
   postOrders: { concurrency: 64, seconds: 2, rounds: 1 },
-  tracing: { rounds: 1, seconds: 2, warmupSeconds: 0 },
+  tracing: { rounds: 1, seconds: 2, pacedRate: 20, warmupSeconds: 0 },
   timeoutMs: 120_000,
 };

@@ -5,6 +5,7 @@ import {
   awaitSettled,
   confirmationLatencies,
   type Customer,
+  type LoadPlan,
   percentile,
   placeAndAwait,
   placeOrders,
@@ -88,26 +89,26 @@ async function settleAll(orders: Client, ids: readonly string[], timeoutMs: numb
 }
 
 /**
- * As many orders as `concurrency` clients place in `sustainedSeconds`, timed from the first
- * placement to the last settlement; CPU from an idle stack before to an idle stack after, so
- * the trailing emails and projections are counted. The settlement poll (every 200 ms, after
- * the last placement) is the only bench query counted with PostgreSQL.
+ * The orders of a load plan — by default as many as `concurrency` clients place in
+ * `sustainedSeconds` — timed from the first placement to the last settlement; CPU from an
+ * idle stack before to an idle stack after, so the trailing emails and projections are
+ * counted. The settlement poll (every 200 ms, after the last placement) is the only bench
+ * query counted with PostgreSQL.
  */
 export async function sustainedLoad(
   bench: BenchContext,
   profile: StackProfile,
   customer: Customer,
   orders: Client,
-  sustainedSeconds = bench.sizes.saga.sustainedSeconds,
+  plan: LoadPlan = {
+    concurrency: bench.sizes.saga.concurrency,
+    durationMs: bench.sizes.saga.sustainedSeconds * 1000,
+  },
 ): Promise<{ ids: string[]; result: Sustained }> {
-  const { concurrency } = bench.sizes.saga;
   const groups = stackProcessGroups(profile);
   const before = await awaitIdle(groups);
   const started = Date.now();
-  const ids = await placeOrders(profile, customer, {
-    concurrency,
-    durationMs: sustainedSeconds * 1000,
-  });
+  const ids = await placeOrders(profile, customer, plan);
   const placedMs = Date.now() - started;
   await settleAll(orders, ids, bench.sizes.timeoutMs);
   const settledMs = Date.now() - started;

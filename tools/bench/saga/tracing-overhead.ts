@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { prepareCustomer } from '../../load/saga-load';
+import { type LoadPlan, prepareCustomer } from '../../load/saga-load';
 import { type StackProfile } from '../../stack/profile';
 import { restartServices } from '../../stack/stack';
 import { type BenchContext } from '../context';
@@ -9,6 +9,12 @@ import { stackDatabases } from './stack-databases';
 
 type TracesExporter = 'zipkin' | 'none';
 
+/** A saturating run and a run at a fixed rate, one after the other on the same services. */
+interface Runs {
+  readonly saturated: Sustained[];
+  readonly paced: Sustained[];
+}
+
 /** Tracing on and off alternate (on, off, off, on, …) so that a drifting machine favours neither. */
 function exporterOrder(rounds: number): TracesExporter[] {
   return Array.from({ length: rounds }, (_, round): TracesExporter[] =>
@@ -17,39 +23,56 @@ function exporterOrder(rounds: number): TracesExporter[] {
 }
 
 /**
- * What tracing costs the saga: the same sustained load on the bench stack with the six
- * services exporting every span to Zipkin and with tracing off (OTEL_TRACES_EXPORTER=none),
- * restarted between runs. CPU counts Zipkin too: the spans' whole cost on this machine.
+ * What tracing costs the saga: the same loads on the bench stack with the six services
+ * exporting every span to Zipkin and with tracing off (OTEL_TRACES_EXPORTER=none), restarted
+ * between runs. Two loads each time: as many orders as the clients can place (throughput at
+ * saturation, which swings with batch sizes on two cores) and a fixed rate below saturation
+ * (CPU per order, the steady figure: capacity is cores over it). CPU counts Zipkin too: the
+ * spans' whole cost on this machine.
  */
 export async function tracingOverhead(
   bench: BenchContext,
   profile: StackProfile,
 ): Promise<ScenarioReport> {
-  const { rounds, seconds, warmupSeconds } = bench.sizes.tracing;
+  const { rounds, seconds, pacedRate, warmupSeconds } = bench.sizes.tracing;
+  const saturating: LoadPlan = {
+    concurrency: bench.sizes.saga.concurrency,
+    durationMs: seconds * 1000,
+  };
+  const paced: LoadPlan = { concurrency: 64, ratePerSecond: pacedRate, count: pacedRate * seconds };
   const orders = new Client({ connectionString: stackDatabases(profile).order });
   await orders.connect();
-  const runs: Record<TracesExporter, Sustained[]> = { zipkin: [], none: [] };
+  const runs: Record<TracesExporter, Runs> = {
+    zipkin: { saturated: [], paced: [] },
+    none: { saturated: [], paced: [] },
+  };
   try {
     if (warmupSeconds > 0) {
       const customer = await prepareCustomer(profile, 1_000_000);
-      await sustainedLoad(bench, profile, customer, orders, warmupSeconds);
+      await sustainedLoad(bench, profile, customer, orders, {
+        ...saturating,
+        durationMs: warmupSeconds * 1000,
+      });
     }
     for (const exporter of exporterOrder(rounds)) {
       await restartServices(profile, { OTEL_TRACES_EXPORTER: exporter }, bench.log);
       const customer = await prepareCustomer(profile, 1_000_000);
-      const { result } = await sustainedLoad(bench, profile, customer, orders, seconds);
+      const saturated = await sustainedLoad(bench, profile, customer, orders, saturating);
+      const atRate = await sustainedLoad(bench, profile, customer, orders, paced);
       bench.log(
-        `tracing ${exporter}: ${fixed(result.confirmedPerSecond, 1)} orders/s, ` +
-          `${fixed(result.cpuMsPerOrderTotal, 2)} CPU ms/order`,
+        `tracing ${exporter}: ${fixed(saturated.result.confirmedPerSecond, 1)} orders/s, ` +
+          `${fixed(saturated.result.cpuMsPerOrderTotal, 2)} CPU ms/order saturated; ` +
+          `${fixed(atRate.result.cpuMsPerOrderTotal, 2)} CPU ms/order at ${pacedRate}/s`,
       );
-      runs[exporter].push(result);
+      runs[exporter].saturated.push(saturated.result);
+      runs[exporter].paced.push(atRate.result);
     }
   } finally {
     // Leave the stack as it was started: tracing on.
     await restartServices(profile, { OTEL_TRACES_EXPORTER: 'zipkin' }, bench.log);
     await orders.end();
   }
-  return report(bench, mean(runs.zipkin), mean(runs.none));
+  return report(bench, averaged(runs.zipkin), averaged(runs.none));
 }
 
 interface Averaged {
@@ -73,51 +96,75 @@ function mean(runs: readonly Sustained[]): Averaged {
   };
 }
 
-function report(bench: BenchContext, on: Averaged, off: Averaged): ScenarioReport {
-  const { rounds, seconds } = bench.sizes.tracing;
+function averaged(runs: Runs): { saturated: Averaged; paced: Averaged } {
+  return { saturated: mean(runs.saturated), paced: mean(runs.paced) };
+}
+
+type Arms = ReturnType<typeof averaged>;
+
+function report(bench: BenchContext, on: Arms, off: Arms): ScenarioReport {
+  const { rounds, seconds, pacedRate } = bench.sizes.tracing;
   const { concurrency } = bench.sizes.saga;
-  const processes = Object.keys({ ...off.cpuMsPerOrder, ...on.cpuMsPerOrder });
+  const processes = Object.keys({ ...off.paced.cpuMsPerOrder, ...on.paced.cpuMsPerOrder });
+  const row = (label: string, onValue: number, offValue: number) => [
+    label,
+    fixed(onValue, 2),
+    fixed(offValue, 2),
+    times(onValue / offValue),
+  ];
   return {
     id: 'tracing',
     title: 'tracing: the saga with every span exported to Zipkin vs tracing off (same stack)',
     notes: [
-      `${rounds * 2} runs of ${seconds} s at concurrency ${concurrency}, on and off alternating ` +
-        '(on, off, off, on, …), services restarted between them, after an untimed warm-up run; ' +
+      `${rounds * 2} rounds, on and off alternating (on, off, off, on, …), services restarted ` +
+        `between them, after an untimed warm-up run; each round ${seconds} s at concurrency ` +
+        `${concurrency} (saturated), then ${pacedRate * seconds} orders at ${pacedRate}/s; ` +
         'figures are the means',
-      'CPU from /proc, idle to idle, Zipkin included (mail sink excluded); budget: <= 10 % of throughput',
+      'CPU from /proc, idle to idle, Zipkin included (mail sink excluded). Budget: tracing costs ' +
+        '<= 10 % of throughput; at a fixed rate that is CPU per order (capacity = cores / CPU per ' +
+        'order), the steady figure here; saturated throughput swings with batch sizes',
     ],
     table: {
       header: ['figure', 'tracing on', 'tracing off', 'on / off'],
       rows: [
-        [
-          `confirmed orders/s (${on.orders} / ${off.orders} orders)`,
-          fixed(on.confirmedPerSecond, 1),
-          fixed(off.confirmedPerSecond, 1),
-          times(on.confirmedPerSecond / off.confirmedPerSecond),
-        ],
-        [
-          'cpu ms per confirmed order, total',
-          fixed(on.cpuMsPerOrderTotal, 2),
-          fixed(off.cpuMsPerOrderTotal, 2),
-          times(on.cpuMsPerOrderTotal / off.cpuMsPerOrderTotal),
-        ],
-        ...processes.map((name) => [
-          `  cpu ms/order: ${name}`,
-          fixed(on.cpuMsPerOrder[name] ?? 0, 2),
-          fixed(off.cpuMsPerOrder[name] ?? 0, 2),
-          '',
-        ]),
+        row(
+          `saturated: confirmed orders/s (${on.saturated.orders} / ${off.saturated.orders} orders)`,
+          on.saturated.confirmedPerSecond,
+          off.saturated.confirmedPerSecond,
+        ),
+        row(
+          'saturated: cpu ms per confirmed order, total',
+          on.saturated.cpuMsPerOrderTotal,
+          off.saturated.cpuMsPerOrderTotal,
+        ),
+        row(
+          `at ${pacedRate}/s: cpu ms per confirmed order, total`,
+          on.paced.cpuMsPerOrderTotal,
+          off.paced.cpuMsPerOrderTotal,
+        ),
+        ...processes.map((name) =>
+          row(
+            `  at ${pacedRate}/s, cpu ms/order: ${name}`,
+            on.paced.cpuMsPerOrder[name] ?? 0,
+            off.paced.cpuMsPerOrder[name] ?? 0,
+          ),
+        ),
       ],
     },
     ratios: [
       {
-        label: 'saga orders/s, tracing on vs off',
-        value: on.confirmedPerSecond / off.confirmedPerSecond,
+        label: `saga CPU ms per order at ${pacedRate}/s, tracing on vs off`,
+        value: on.paced.cpuMsPerOrderTotal / off.paced.cpuMsPerOrderTotal,
+        better: 'lower',
+      },
+      {
+        label: 'saga orders/s saturated, tracing on vs off',
+        value: on.saturated.confirmedPerSecond / off.saturated.confirmedPerSecond,
         better: 'higher',
       },
     ],
-    cpuMsPerOrder: on.cpuMsPerOrder,
-    checks: [`every order of the ${rounds * 2} runs settled, tracing on and off`],
-    data: { rounds, seconds, concurrency, on, off },
+    cpuMsPerOrder: on.paced.cpuMsPerOrder,
+    checks: [`every order of the ${rounds * 2} rounds settled, tracing on and off`],
+    data: { rounds, seconds, pacedRate, concurrency, on, off },
   };
 }
