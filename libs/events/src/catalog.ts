@@ -15,10 +15,19 @@ import { productCreatedV1, productCreatedV1Fixture } from './products/product-cr
 import { productUpdatedV1, productUpdatedV1Fixture } from './products/product-updated.v1';
 import { sensorAlertRaisedV1, sensorAlertRaisedV1Fixture } from './sensors/sensor-alert-raised.v1';
 import {
+  sensorAnomalyDetectedV1,
+  sensorAnomalyDetectedV1Fixture,
+} from './sensors/sensor-anomaly-detected.v1';
+import {
   sensorTemperatureRecordedV1,
   sensorTemperatureRecordedV1Fixture,
 } from './sensors/sensor-temperature-recorded.v1';
+import {
+  sensorTemperatureRecordedV2,
+  sensorTemperatureRecordedV2Fixture,
+} from './sensors/sensor-temperature-recorded.v2';
 import { userRegisteredV1, userRegisteredV1Fixture } from './users/user-registered.v1';
+import { userUpdatedV1, userUpdatedV1Fixture } from './users/user-updated.v1';
 
 /**
  * Every published event version, with a valid example of each (used by contract tests and
@@ -26,6 +35,7 @@ import { userRegisteredV1, userRegisteredV1Fixture } from './users/user-register
  */
 export const EVENT_CATALOG = [
   { definition: userRegisteredV1, fixture: userRegisteredV1Fixture },
+  { definition: userUpdatedV1, fixture: userUpdatedV1Fixture },
   { definition: productCreatedV1, fixture: productCreatedV1Fixture },
   { definition: productUpdatedV1, fixture: productUpdatedV1Fixture },
   { definition: inventoryLowStockV1, fixture: inventoryLowStockV1Fixture },
@@ -38,7 +48,9 @@ export const EVENT_CATALOG = [
   { definition: paymentProcessedV1, fixture: paymentProcessedV1Fixture },
   { definition: paymentRefundedV1, fixture: paymentRefundedV1Fixture },
   { definition: sensorTemperatureRecordedV1, fixture: sensorTemperatureRecordedV1Fixture },
+  { definition: sensorTemperatureRecordedV2, fixture: sensorTemperatureRecordedV2Fixture },
   { definition: sensorAlertRaisedV1, fixture: sensorAlertRaisedV1Fixture },
+  { definition: sensorAnomalyDetectedV1, fixture: sensorAnomalyDetectedV1Fixture },
 ] as const;
 
 export const ALL_EVENTS: readonly EventDefinition[] = EVENT_CATALOG.map(
