@@ -5,6 +5,7 @@ import {
   prometheusUrl,
   resolveProfile,
   serviceUrl,
+  smsUrl,
   type StackProfile,
   zipkinUrl,
 } from './profile';
@@ -25,7 +26,7 @@ export function e2eTarget(env: NodeJS.ProcessEnv): {
 
 /**
  * What the suites read: one URL and one database URL per service, the brokers, and the
- * stack's mail sink, Zipkin and Prometheus.
+ * stack's mail and SMS sinks, Zipkin and Prometheus.
  */
 export function e2eEnvironment(profile: StackProfile): Record<string, string> {
   const env: Record<string, string> = {
@@ -33,6 +34,7 @@ export function e2eEnvironment(profile: StackProfile): Record<string, string> {
     E2E_PROFILE: profile.name,
     E2E_STATE_DIR: profile.stateDir,
     E2E_MAIL_URL: mailUrl(profile),
+    E2E_SMS_URL: smsUrl(profile),
     E2E_ZIPKIN_URL: zipkinUrl(profile),
     E2E_PROMETHEUS_URL: prometheusUrl(profile),
   };

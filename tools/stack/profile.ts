@@ -14,6 +14,8 @@ export interface StackProfile {
   readonly portOffset: number;
   /** The development mail sink (SMTP in, JSON API out) the notification service sends to. */
   readonly mail: { readonly smtpPort: number; readonly httpPort: number };
+  /** The development SMS sink (tools/smssink: Twilio's Messages API in, JSON out). */
+  readonly sms: { readonly httpPort: number };
   readonly databaseSuffix: string;
   /** Throwaway profiles start from empty databases and an empty broker every run. */
   readonly ephemeral: boolean;
@@ -56,7 +58,7 @@ export function isProfileName(name: string): name is ProfileName {
 }
 
 /**
- * Ports are the dev ports plus an offset per profile (services 30xx, mail 1025/8025, Zipkin 9411,
+ * Ports are the dev ports plus an offset per profile (services 30xx, mail 1025/8025, SMS 8026, Zipkin 9411,
  * Prometheus 9090; Kafka has its own below).
  * Not 300: analytics-service would take 3306, MySQL's and MariaDB's port (running on some hosts).
  */
@@ -95,6 +97,7 @@ export function resolveProfile(
     stateDir: path.join(REPO_ROOT, '.stack', name),
     portOffset: offset,
     mail: { smtpPort: 1025 + offset, httpPort: 8025 + offset },
+    sms: { httpPort: 8026 + offset },
     databaseSuffix: name === 'dev' ? '' : `_${name}`,
     ephemeral: name !== 'dev',
     postgresUrl: env.POSTGRES_URL ?? DEFAULT_POSTGRES_URL,
@@ -128,6 +131,10 @@ export function withDatabase(serverUrl: string, database: string): string {
 
 export function mailUrl(profile: StackProfile): string {
   return `http://127.0.0.1:${profile.mail.httpPort}`;
+}
+
+export function smsUrl(profile: StackProfile): string {
+  return `http://127.0.0.1:${profile.sms.httpPort}`;
 }
 
 export function zipkinUrl(profile: StackProfile): string {

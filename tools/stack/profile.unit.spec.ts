@@ -1,4 +1,11 @@
-import { isBrokerCount, kafkaBrokers, prometheusUrl, resolveProfile, zipkinUrl } from './profile';
+import {
+  isBrokerCount,
+  kafkaBrokers,
+  prometheusUrl,
+  resolveProfile,
+  smsUrl,
+  zipkinUrl,
+} from './profile';
 
 describe('the brokers of a stack profile', () => {
   it('is the profile broker alone by default', () => {
@@ -34,5 +41,18 @@ describe('the Zipkin and Prometheus of a stack profile', () => {
     expect(zipkinUrl(profile)).toBe(`http://127.0.0.1:${zipkin}`);
     expect(prometheusUrl(profile)).toBe(`http://127.0.0.1:${prometheus}`);
     expect(profile.prometheus.intervalSeconds).toBe(every);
+  });
+});
+
+describe('the SMS sink of a stack profile', () => {
+  it.each([
+    ['dev', 8026],
+    ['test', 8126],
+    ['faults', 8226],
+    ['bench', 8426],
+  ] as const)('%s: on %i, next to the mail catcher’s web port', (name, port) => {
+    const profile = resolveProfile(name, {});
+    expect(smsUrl(profile)).toBe(`http://127.0.0.1:${port}`);
+    expect(profile.sms.httpPort).toBe(profile.mail.httpPort + 1);
   });
 });

@@ -22,6 +22,7 @@ import {
   REPO_ROOT,
   servicePort,
   serviceUrl,
+  smsUrl,
   type StackProfile,
   zipkinUrl,
 } from './profile';
@@ -57,6 +58,7 @@ export async function stackUp(profile: StackProfile, log: Log): Promise<void> {
   log(`topics: ${created.length ? `created ${created.join(', ')}` : 'all present'}`);
   await prepareDatabases(profile, log);
   await startMailCatcher(profile);
+  await startSmsSink(profile);
   log('building services (nx, cached)…');
   execFileSync(
     'pnpm',
@@ -80,6 +82,9 @@ export async function stackUp(profile: StackProfile, log: Log): Promise<void> {
   log(
     `${'mail (SMTP sink)'.padEnd(21)} smtp://127.0.0.1:${profile.mail.smtpPort}, messages at ${mailUrl(profile)}/api/messages`,
   );
+  log(
+    `${'sms (Twilio API sink)'.padEnd(21)} ${smsUrl(profile)}, messages at ${smsUrl(profile)}/messages`,
+  );
   log(`${'zipkin (traces)'.padEnd(21)} ${zipkinUrl(profile)}/zipkin/`);
   log(`${'prometheus (metrics)'.padEnd(21)} ${prometheusUrl(profile)}`);
   log(`logs: ${path.relative(process.cwd(), path.join(profile.stateDir, 'logs')) || '.'}`);
@@ -94,6 +99,7 @@ export async function stackDown(profile: StackProfile, log: Log): Promise<void> 
     SERVICES.map((service) => stopService(profile.stateDir, service.name)),
   );
   await stopService(profile.stateDir, MAIL_CATCHER);
+  await stopService(profile.stateDir, SMS_SINK);
   log(`stopped ${stopped.filter(Boolean).length} service(s)`);
   await stopObservability(profile);
   log('zipkin and prometheus stopped');
@@ -166,6 +172,7 @@ export function serviceEnv(profile: StackProfile, service: ServiceSpec): Record<
     JWT_PUBLIC_KEY: keys.publicKey,
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(profile.mail.smtpPort),
+    ...(service.name === 'notification-service' ? smsEnv(profile) : {}),
     OTEL_SERVICE_NAME: service.name,
     // The launcher's own OTEL_TRACES_EXPORTER wins (e.g. `none` to measure without tracing).
     OTEL_TRACES_EXPORTER: process.env.OTEL_TRACES_EXPORTER ?? 'zipkin',
@@ -218,6 +225,46 @@ async function startMailCatcher(profile: StackProfile): Promise<void> {
     profile.stateDir,
   );
   await waitAnswering(mail, `${mailUrl(profile)}/api/messages`, 30_000, 'the mail catcher');
+}
+
+const SMS_SINK = 'smssink';
+/** The development account the SMS sink accepts (tools/smssink) and notification-service uses. */
+const SMS_ACCOUNT = {
+  sid: 'ACdeadbeefdeadbeefdeadbeefdeadbeef',
+  token: 'dev-sms-auth-token',
+  from: '+15005550006',
+};
+
+/** What notification-service needs to send SMS through the profile's sink. */
+function smsEnv(profile: StackProfile): Record<string, string> {
+  return {
+    SMS_API_URL: smsUrl(profile),
+    SMS_ACCOUNT_SID: SMS_ACCOUNT.sid,
+    SMS_AUTH_TOKEN: SMS_ACCOUNT.token,
+    SMS_FROM: SMS_ACCOUNT.from,
+  };
+}
+
+/** The SMS provider notification-service sends to (Twilio's API), listing what arrived. */
+async function startSmsSink(profile: StackProfile): Promise<void> {
+  await stopService(profile.stateDir, SMS_SINK);
+  const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+  const sink = startProcess(
+    SMS_SINK,
+    [
+      tsx,
+      path.join(REPO_ROOT, 'tools', 'smssink', 'cli.ts'),
+      '--port',
+      String(profile.sms.httpPort),
+      '--account-sid',
+      SMS_ACCOUNT.sid,
+      '--auth-token',
+      SMS_ACCOUNT.token,
+    ],
+    {},
+    profile.stateDir,
+  );
+  await waitAnswering(sink, `${smsUrl(profile)}/health`, 30_000, 'the SMS sink');
 }
 
 async function waitHealthy(profile: StackProfile, service: ServiceProcess): Promise<void> {

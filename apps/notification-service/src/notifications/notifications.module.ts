@@ -13,9 +13,10 @@ import { NotificationReader } from './application/ports/notification-reader';
 import { RecipientDirectory } from './application/ports/recipient-directory';
 import { ChannelRouter } from './infrastructure/channels/channel-router';
 import { DevPushChannel } from './infrastructure/channels/dev-push.channel';
-import { DevSmsChannel } from './infrastructure/channels/dev-sms.channel';
 import { SmtpEmailChannel } from './infrastructure/channels/smtp-email.channel';
+import { SMS_SETTINGS, type SmsSettings } from './infrastructure/channels/sms-settings';
 import { SMTP_SETTINGS, type SmtpSettings } from './infrastructure/channels/smtp-settings';
+import { TwilioSmsChannel } from './infrastructure/channels/twilio-sms.channel';
 import { PendingNotificationsPoller } from './infrastructure/pending-notifications.poller';
 import { PrismaDeliveryQueue } from './infrastructure/prisma-delivery-queue';
 import { SqlNotificationLog } from './infrastructure/sql-notification-log';
@@ -40,7 +41,7 @@ import { SensorAlertConsumer } from './messaging/sensor-alert.consumer';
     ListNotificationsHandler,
     PendingNotificationsPoller,
     SmtpEmailChannel,
-    DevSmsChannel,
+    TwilioSmsChannel,
     DevPushChannel,
     { provide: NotificationChannels, useClass: ChannelRouter },
     { provide: NotificationLog, useClass: SqlNotificationLog },
@@ -61,6 +62,16 @@ import { SensorAlertConsumer } from './messaging/sensor-alert.consumer';
         ...(config.SMTP_USER === undefined ? {} : { user: config.SMTP_USER }),
         ...(config.SMTP_PASSWORD === undefined ? {} : { password: config.SMTP_PASSWORD }),
         from: config.SMTP_FROM,
+      }),
+      inject: [NOTIFICATION_SERVICE_CONFIG],
+    },
+    {
+      provide: SMS_SETTINGS,
+      useFactory: (config: NotificationServiceConfig): SmsSettings => ({
+        apiUrl: config.SMS_API_URL,
+        accountSid: config.SMS_ACCOUNT_SID,
+        authToken: config.SMS_AUTH_TOKEN,
+        from: config.SMS_FROM,
       }),
       inject: [NOTIFICATION_SERVICE_CONFIG],
     },

@@ -13,6 +13,7 @@ import { NotifyOnEventHandler } from './application/notify-on-event/notify-on-ev
 import { OPERATIONS_EMAIL } from './application/notify-on-event/operations-email.token';
 import { NotificationChannels } from './application/ports/notification-channels';
 import { ChannelRouter } from './infrastructure/channels/channel-router';
+import { SMS_SETTINGS } from './infrastructure/channels/sms-settings';
 import { SMTP_SETTINGS } from './infrastructure/channels/smtp-settings';
 import { NotificationsModule } from './notifications.module';
 
@@ -32,6 +33,10 @@ const PUBLIC_KEY = generateKeyPairSync('ec', { namedCurve: 'P-256' })
         DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/unused',
         JWT_PUBLIC_KEY: PUBLIC_KEY,
         SMTP_PORT: '2525',
+        SMS_API_URL: 'https://api.twilio.com',
+        SMS_ACCOUNT_SID: 'AC0123456789abcdef0123456789abcdef',
+        SMS_AUTH_TOKEN: 'token',
+        SMS_FROM: '+15017122661',
         OPERATIONS_EMAIL: 'ops@example.com',
       }),
     },
@@ -58,6 +63,12 @@ describe('NotificationsModule wiring', () => {
       port: 2525,
       secure: false,
       from: 'kafka-commerce <no-reply@kafka-commerce.local>',
+    });
+    expect(moduleRef.get(SMS_SETTINGS)).toEqual({
+      apiUrl: 'https://api.twilio.com',
+      accountSid: 'AC0123456789abcdef0123456789abcdef',
+      authToken: 'token',
+      from: '+15017122661',
     });
     await moduleRef.close();
   });

@@ -5,6 +5,7 @@ import { EnsureAdminHandler } from './application/ensure-admin/ensure-admin.hand
 import { LoginHandler } from './application/login/login.handler';
 import { RegisterUserHandler } from './application/register-user/register-user.handler';
 import { UserRepository } from './application/register-user/user.repository';
+import { UpdateProfileHandler } from './application/update-profile/update-profile.handler';
 import { PrismaUserRepository } from './infrastructure/prisma-user.repository';
 
 @Module({
@@ -12,6 +13,7 @@ import { PrismaUserRepository } from './infrastructure/prisma-user.repository';
   providers: [
     RegisterUserHandler,
     LoginHandler,
+    UpdateProfileHandler,
     EnsureAdminHandler,
     { provide: UserRepository, useClass: PrismaUserRepository },
   ],

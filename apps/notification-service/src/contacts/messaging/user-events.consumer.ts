@@ -1,17 +1,21 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { type EventOf, TOPICS, userRegisteredV1 } from '@kafka-commerce/events';
+import { TOPICS, userRegisteredV1, userUpdatedV1 } from '@kafka-commerce/events';
 import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
+import { type UserEvent } from '../../notifications/domain/notifiable-event';
 import { RecordContactsHandler } from '../application/record-contact/record-contacts.handler';
 
-/** users topic → contact book, a fetched batch per transaction. */
+/**
+ * users topic → contact book, a fetched batch per transaction. The topic is keyed by userId,
+ * so a user's registration and profile changes arrive in the order they were made.
+ */
 @Controller()
 export class UserEventsConsumer {
   constructor(private readonly recordContacts: RecordContactsHandler) {}
 
-  @EventHandler(TOPICS.users.name, { accepts: [userRegisteredV1], batch: true })
+  @EventHandler(TOPICS.users.name, { accepts: [userRegisteredV1, userUpdatedV1], batch: true })
   async onUserEvents(
-    @Payload() events: EventOf<typeof userRegisteredV1>[],
+    @Payload() events: UserEvent[],
     @Ctx() delivery: KafkaEventContext,
   ): Promise<void> {
     await this.recordContacts.execute({ consumer: delivery.getConsumer(), events });

@@ -10,9 +10,10 @@ import {
   type productUpdatedV1,
   type sensorAlertRaisedV1,
   type userRegisteredV1,
+  type userUpdatedV1,
 } from '@kafka-commerce/events';
 
-export type UserEvent = EventOf<typeof userRegisteredV1>;
+export type UserEvent = EventOf<typeof userRegisteredV1 | typeof userUpdatedV1>;
 export type OrderEvent = EventOf<
   typeof orderCreatedV1 | typeof orderConfirmedV1 | typeof orderCancelledV1
 >;

@@ -1,5 +1,6 @@
 import {
   type Customer,
+  type NotificationChannel,
   type NotificationDraft,
   type NotificationTemplate,
   type RenderedMessage,
@@ -12,6 +13,11 @@ import {
   paymentRefundedMessage,
   paymentSucceededMessage,
 } from './templates/payment.templates';
+import {
+  orderCancelledSms,
+  orderConfirmedSms,
+  paymentRefundedSms,
+} from './templates/sms.templates';
 import { welcomeMessage } from './templates/welcome.template';
 
 /**
@@ -31,6 +37,7 @@ export function customerLookupFor(event: NotifiableEvent): CustomerLookup | null
     case 'payment.refunded':
       return { by: 'order', orderId: event.payload.orderId };
     case 'user.registered':
+    case 'user.updated':
     case 'order.created':
     case 'product.created':
     case 'product.updated':
@@ -58,7 +65,13 @@ export interface PlanContext {
   readonly customer: Customer | null;
 }
 
-/** The notifications one event calls for (possibly none). Pure: the same event, the same plan. */
+/**
+ * The notifications one event calls for (possibly none). Pure: the same event, the same plan.
+ * Customer notifications go out on the channels the customer chose: order confirmed,
+ * cancelled and refunded by email and/or SMS; payment mail by email only (an SMS customer
+ * hears of the outcome through the order's own SMS). The welcome is always an email: it
+ * answers the registration, before any choice. Operations mail is email.
+ */
 export function planNotifications(
   event: NotifiableEvent,
   { operationsEmail, customer }: PlanContext,
@@ -66,9 +79,10 @@ export function planNotifications(
   switch (event.type) {
     case 'user.registered': {
       const { userId, email, username } = event.payload;
-      const to = { userId, email, username };
-      return [emailTo(to, 'welcome', welcomeMessage({ username }), { userId })];
+      const about = { userId };
+      return [draft('email', email, userId, 'welcome', welcomeMessage({ username }), about)];
     }
+    case 'user.updated':
     case 'order.created':
     case 'product.created':
     case 'product.updated':
@@ -77,40 +91,56 @@ export function planNotifications(
       const { orderId, totalAmount, items } = event.payload;
       const to = required(customer, event.type);
       const itemCount = items.reduce((sum, item) => sum + item.quantity, 0);
-      const message = orderConfirmedMessage({
-        username: to.username,
-        orderId,
-        totalAmount,
-        itemCount,
-      });
-      return [emailTo(to, 'order-confirmed', message, { orderId })];
+      return toCustomer(
+        to,
+        'order-confirmed',
+        { orderId },
+        {
+          email: orderConfirmedMessage({ username: to.username, orderId, totalAmount, itemCount }),
+          sms: orderConfirmedSms({ orderId, totalAmount, itemCount }),
+        },
+      );
     }
     case 'order.cancelled': {
       const { orderId, reason } = event.payload;
       const to = required(customer, event.type);
-      const message = orderCancelledMessage({ username: to.username, orderId, reason });
-      return [emailTo(to, 'order-cancelled', message, { orderId })];
+      return toCustomer(
+        to,
+        'order-cancelled',
+        { orderId },
+        {
+          email: orderCancelledMessage({ username: to.username, orderId, reason }),
+          sms: orderCancelledSms({ orderId, reason }),
+        },
+      );
     }
     case 'payment.processed': {
       const { orderId, amount, status, reason } = event.payload;
       const to = required(customer, event.type);
       const data = { username: to.username, orderId, amount };
       return status === 'SUCCEEDED'
-        ? [emailTo(to, 'payment-succeeded', paymentSucceededMessage(data), { orderId })]
-        : [
-            emailTo(
-              to,
-              'payment-failed',
-              paymentFailedMessage({ ...data, reason: reason ?? 'unknown' }),
-              { orderId },
-            ),
-          ];
+        ? toCustomer(to, 'payment-succeeded', { orderId }, { email: paymentSucceededMessage(data) })
+        : toCustomer(
+            to,
+            'payment-failed',
+            { orderId },
+            {
+              email: paymentFailedMessage({ ...data, reason: reason ?? 'unknown' }),
+            },
+          );
     }
     case 'payment.refunded': {
       const { orderId, amount } = event.payload;
       const to = required(customer, event.type);
-      const message = paymentRefundedMessage({ username: to.username, orderId, amount });
-      return [emailTo(to, 'payment-refunded', message, { orderId })];
+      return toCustomer(
+        to,
+        'payment-refunded',
+        { orderId },
+        {
+          email: paymentRefundedMessage({ username: to.username, orderId, amount }),
+          sms: paymentRefundedSms({ orderId, amount }),
+        },
+      );
     }
     case 'inventory.low-stock': {
       // One alert per crossing of the threshold: the product and when it was detected.
@@ -128,14 +158,40 @@ export function planNotifications(
 }
 
 /**
- * What a customer's email is about: an order (each of its mails announces a fact that
- * happens at most once per order: confirmed, cancelled, charged, refunded) or, for the
+ * What a customer's notification is about: an order (each of its messages announces a fact
+ * that happens at most once per order: confirmed, cancelled, charged, refunded) or, for the
  * welcome, the user.
  */
 type About = { readonly orderId: string } | { readonly userId: string };
 
-function emailTo(
+/** A message rendered for each channel it exists on. */
+interface Rendered {
+  readonly email: RenderedMessage;
+  readonly sms?: RenderedMessage;
+}
+
+/** One draft per channel the customer chose that the message exists on and can reach. */
+function toCustomer(
   customer: Customer,
+  template: NotificationTemplate,
+  about: About,
+  rendered: Rendered,
+): NotificationDraft[] {
+  const drafts: NotificationDraft[] = [];
+  const { userId, channels, phone } = customer;
+  if (channels.includes('email')) {
+    drafts.push(draft('email', customer.email, userId, template, rendered.email, about));
+  }
+  if (channels.includes('sms') && rendered.sms && phone !== null) {
+    drafts.push(draft('sms', phone, userId, template, rendered.sms, about));
+  }
+  return drafts;
+}
+
+function draft(
+  channel: NotificationChannel,
+  recipient: string,
+  userId: string,
   template: NotificationTemplate,
   message: RenderedMessage,
   about: About,
@@ -143,11 +199,12 @@ function emailTo(
   const orderId = 'orderId' in about ? about.orderId : null;
   const aboutId = 'orderId' in about ? about.orderId : about.userId;
   return {
-    channel: 'email',
+    channel,
     template,
-    recipient: customer.email,
-    userId: customer.userId,
+    recipient,
+    userId,
     orderId,
+    // The same fact on every channel: (fact, channel) is what makes each message one.
     factKey: factKey(template, [aboutId]),
     ...message,
   };

@@ -22,6 +22,8 @@ import {
   sensorAlertRaisedV1Fixture,
   userRegisteredV1,
   userRegisteredV1Fixture,
+  userUpdatedV1,
+  userUpdatedV1Fixture,
 } from '@kafka-commerce/events';
 import { type z } from 'zod';
 import { type Customer } from './notification';
@@ -40,6 +42,8 @@ const ada: Customer = {
   userId: orderConfirmedV1Fixture.userId,
   email: 'ada@example.com',
   username: 'ada',
+  phone: null,
+  channels: ['email'],
 };
 const orderId = orderConfirmedV1Fixture.orderId;
 const withAda = { operationsEmail, customer: ada };
@@ -142,8 +146,9 @@ describe('planNotifications: which notifications an event produces', () => {
     }
   });
 
-  it('order.created, product.created and product.updated → nothing', () => {
+  it('order.created, product.created, product.updated and user.updated → nothing', () => {
     expect(planNotifications(consumed(orderCreatedV1, orderCreatedV1Fixture), nobody)).toEqual([]);
+    expect(planNotifications(consumed(userUpdatedV1, userUpdatedV1Fixture), nobody)).toEqual([]);
     expect(planNotifications(consumed(productCreatedV1, productCreatedV1Fixture), nobody)).toEqual(
       [],
     );
@@ -175,6 +180,63 @@ describe('customerLookupFor', () => {
     });
     expect(customerLookupFor(consumed(userRegisteredV1, userRegisteredV1Fixture))).toBeNull();
     expect(customerLookupFor(consumed(inventoryLowStockV1, inventoryLowStockV1Fixture))).toBeNull();
+  });
+});
+
+describe('planNotifications: the channels a customer chose', () => {
+  const phone = '+4915112345678';
+  const both = {
+    operationsEmail,
+    customer: { ...ada, phone, channels: ['email', 'sms'] as const },
+  };
+  const smsOnly = { operationsEmail, customer: { ...ada, phone, channels: ['sms'] as const } };
+  const routes = (drafts: ReturnType<typeof planNotifications>) =>
+    drafts.map((draft) => `${draft.channel} ${draft.template} → ${draft.recipient}`);
+
+  it('order confirmed, cancelled and refunded: an email and an SMS each, for both channels', () => {
+    expect(
+      routes(planNotifications(consumed(orderConfirmedV1, orderConfirmedV1Fixture), both)),
+    ).toEqual(['email order-confirmed → ada@example.com', `sms order-confirmed → ${phone}`]);
+    expect(
+      routes(planNotifications(consumed(orderCancelledV1, orderCancelledV1Fixture), both)),
+    ).toEqual(['email order-cancelled → ada@example.com', `sms order-cancelled → ${phone}`]);
+    expect(
+      routes(planNotifications(consumed(paymentRefundedV1, paymentRefundedV1Fixture), both)),
+    ).toEqual(['email payment-refunded → ada@example.com', `sms payment-refunded → ${phone}`]);
+  });
+
+  it('SMS only: no email at all, and nothing for payment outcomes (the order SMS tells)', () => {
+    expect(
+      routes(planNotifications(consumed(orderConfirmedV1, orderConfirmedV1Fixture), smsOnly)),
+    ).toEqual([`sms order-confirmed → ${phone}`]);
+    expect(
+      planNotifications(consumed(paymentProcessedV1, paymentProcessedV1Fixture), smsOnly),
+    ).toEqual([]);
+  });
+
+  it('an SMS is short, names the order, and announces the same fact as the email', () => {
+    const [email, sms] = planNotifications(
+      consumed(orderConfirmedV1, orderConfirmedV1Fixture),
+      both,
+    );
+    expect(sms).toMatchObject({ userId: ada.userId, orderId, factKey: email?.factKey });
+    expect(sms?.body).toBe(
+      'kafka-commerce: your order 5d1c2b8a is confirmed (3 items, total 44.98).',
+    );
+    expect(sms?.body.length).toBeLessThanOrEqual(160);
+  });
+
+  it('sends no SMS to a customer without a phone, whatever the channels say', () => {
+    const noPhone = { operationsEmail, customer: { ...ada, channels: ['email', 'sms'] as const } };
+    expect(
+      routes(planNotifications(consumed(orderConfirmedV1, orderConfirmedV1Fixture), noPhone)),
+    ).toEqual(['email order-confirmed → ada@example.com']);
+  });
+
+  it('welcomes by email, whatever the channels', () => {
+    expect(
+      routes(planNotifications(consumed(userRegisteredV1, userRegisteredV1Fixture), smsOnly)),
+    ).toEqual([`email welcome → ${userRegisteredV1Fixture.email}`]);
   });
 });
 

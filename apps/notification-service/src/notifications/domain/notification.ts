@@ -39,9 +39,17 @@ export interface NotificationDraft extends RenderedMessage {
   readonly factKey?: string;
 }
 
+/** The channels a customer can choose for their own notifications (wire names, stored). */
+export const CUSTOMER_CHANNELS = ['email', 'sms'] as const;
+export type CustomerChannel = (typeof CUSTOMER_CHANNELS)[number];
+
 /** A customer we can write to: the contact book's entry for a user. */
 export interface Customer {
   readonly userId: string;
   readonly email: string;
   readonly username: string;
+  /** E.164 when "sms" is among the channels (user-service checks it). */
+  readonly phone: string | null;
+  /** What the customer chose (user.updated); email only until they choose. */
+  readonly channels: readonly CustomerChannel[];
 }

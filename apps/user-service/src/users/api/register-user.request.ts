@@ -9,7 +9,12 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { SIGNUP_SOURCES, type SignupSource } from '../domain/user';
+import {
+  NOTIFICATION_CHANNELS,
+  type NotificationChannel,
+  SIGNUP_SOURCES,
+  type SignupSource,
+} from '../domain/user';
 
 export class RegisterUserRequest {
   @ApiProperty({ example: 'ada@example.com' })
@@ -54,4 +59,6 @@ export class UserProfileResponse {
   @ApiProperty({ enum: SIGNUP_SOURCES }) source!: SignupSource;
   @ApiProperty({ enum: ['user', 'admin'] }) role!: 'user' | 'admin';
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ enum: NOTIFICATION_CHANNELS, isArray: true })
+  notificationChannels!: NotificationChannel[];
 }

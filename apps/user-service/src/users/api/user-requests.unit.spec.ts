@@ -2,6 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { createValidationPipe, type FieldError } from '@kafka-commerce/platform';
 import { LoginRequest } from './login.request';
 import { RegisterUserRequest } from './register-user.request';
+import { UpdateProfileRequest } from './update-profile.request';
 
 const registration = {
   email: 'ada@example.com',
@@ -16,14 +17,18 @@ function validate(metatype: new () => object, body: unknown): Promise<unknown> {
   return createValidationPipe().transform(body, { type: 'body', metatype });
 }
 
-async function rejectedFields(metatype: new () => object, body: unknown): Promise<string[]> {
+async function rejectedErrors(metatype: new () => object, body: unknown): Promise<FieldError[]> {
   try {
     await validate(metatype, body);
   } catch (error) {
     if (!(error instanceof BadRequestException)) throw error;
-    return (error.getResponse() as { errors: FieldError[] }).errors.map((e) => e.field);
+    return (error.getResponse() as { errors: FieldError[] }).errors;
   }
   throw new Error('expected the body to be rejected');
+}
+
+async function rejectedFields(metatype: new () => object, body: unknown): Promise<string[]> {
+  return (await rejectedErrors(metatype, body)).map((e) => e.field);
 }
 
 describe('RegisterUserRequest through the validation pipe', () => {
@@ -57,5 +62,54 @@ describe('LoginRequest through the validation pipe', () => {
   ])('refuses unsafe text in %s', async (field, text) => {
     const body = { email: 'ada@example.com', password: 'correct horse battery', [field]: text };
     expect(await rejectedFields(LoginRequest, body)).toEqual([field]);
+  });
+});
+
+describe('UpdateProfileRequest through the validation pipe', () => {
+  it.each([
+    [{ username: 'ada-l' }],
+    [{ phone: '+4915112345678', notificationChannels: ['email', 'sms'] }],
+    [{ phone: null }],
+    [{ notificationChannels: ['sms'] }],
+  ])('passes %j as it is', async (body) => {
+    await expect(validate(UpdateProfileRequest, body)).resolves.toEqual(body);
+  });
+
+  it.each([['+49 151 12345678'], ['015112345678'], ['+0123'], [4915112345678]])(
+    'refuses the phone %j, saying what form it needs',
+    async (phone) => {
+      const [error, ...rest] = await rejectedErrors(UpdateProfileRequest, { phone });
+      expect(rest).toHaveLength(0);
+      expect(error).toEqual({
+        field: 'phone',
+        messages: expect.arrayContaining(['phone must be in E.164 form, e.g. +4915112345678']),
+      });
+    },
+  );
+
+  it.each([[['fax']], [['email', 'email']], [[]], ['email'], [null]])(
+    'refuses notificationChannels of %j',
+    async (notificationChannels) => {
+      expect(await rejectedFields(UpdateProfileRequest, { notificationChannels })).toEqual([
+        'notificationChannels',
+      ]);
+    },
+  );
+
+  it('refuses an email change, saying why', async () => {
+    const [error] = await rejectedErrors(UpdateProfileRequest, { email: 'new@example.com' });
+    expect(error?.field).toBe('email');
+    expect(error?.messages.join()).toMatch(/cannot be changed here.*verified/);
+  });
+
+  it('refuses unknown fields, a null username and unsafe text', async () => {
+    expect(await rejectedFields(UpdateProfileRequest, { password: 'x', role: 'admin' })).toEqual([
+      'password',
+      'role',
+    ]);
+    expect(await rejectedFields(UpdateProfileRequest, { username: null })).toEqual(['username']);
+    expect(await rejectedFields(UpdateProfileRequest, { username: 'ada\u0000' })).toEqual([
+      'username',
+    ]);
   });
 });

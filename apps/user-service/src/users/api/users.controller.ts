@@ -1,29 +1,41 @@
 import {
+  BadRequestException,
   Body,
   ConflictException,
   Controller,
   Get,
   HttpCode,
   NotFoundException,
+  Patch,
   Post,
 } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authenticated, type AuthenticatedUser, CurrentUser } from '@kafka-commerce/auth';
 import { CorrelationId } from '@kafka-commerce/platform';
 import { RegisterUserHandler } from '../application/register-user/register-user.handler';
 import { UserRepository } from '../application/register-user/user.repository';
-import { EmailAlreadyRegisteredError } from '../domain/user';
+import { UpdateProfileHandler } from '../application/update-profile/update-profile.handler';
+import { ProfileRuleError } from '../domain/profile';
+import { EmailAlreadyRegisteredError, UserNotFoundError } from '../domain/user';
 import {
   RegisteredUserResponse,
   RegisterUserRequest,
   UserProfileResponse,
 } from './register-user.request';
+import { UpdateProfileRequest, UserProfileUpdatedResponse } from './update-profile.request';
 
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
   constructor(
     private readonly registerUser: RegisterUserHandler,
+    private readonly updateProfile: UpdateProfileHandler,
     private readonly users: UserRepository,
   ) {}
 
@@ -70,6 +82,53 @@ export class UsersController {
       source: user.source,
       role: user.role,
       createdAt: user.createdAt.toISOString(),
+      notificationChannels: [...user.notificationChannels],
     };
+  }
+
+  @Patch('me')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOkResponse({ type: UserProfileUpdatedResponse })
+  @ApiBadRequestResponse({
+    description: 'An invalid field, an email change, an empty body, or "sms" without a phone',
+  })
+  async patchMe(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: UpdateProfileRequest,
+    @CorrelationId() correlationId: string,
+  ): Promise<UserProfileUpdatedResponse> {
+    try {
+      const user = await this.updateProfile.execute({
+        userId: caller.userId,
+        patch: {
+          ...(body.username === undefined ? {} : { username: body.username }),
+          ...(body.phone === undefined ? {} : { phone: body.phone }),
+          ...(body.notificationChannels === undefined
+            ? {}
+            : { notificationChannels: body.notificationChannels }),
+        },
+        correlationId,
+      });
+      return {
+        id: user.id,
+        email: user.email,
+        username: user.username,
+        phone: user.phone,
+        notificationChannels: [...user.notificationChannels],
+      };
+    } catch (error) {
+      if (error instanceof ProfileRuleError) {
+        // The same shape as the validation pipe's answer, so clients read one format.
+        throw new BadRequestException({
+          statusCode: 400,
+          error: 'Bad Request',
+          message: 'Validation failed',
+          errors: [{ field: error.field, messages: [error.message] }],
+        });
+      }
+      if (error instanceof UserNotFoundError) throw new NotFoundException(error.message);
+      throw error;
+    }
   }
 }

@@ -3,6 +3,13 @@ export type SignupSource = (typeof SIGNUP_SOURCES)[number];
 
 export type UserRole = 'user' | 'admin';
 
+/** Where a user can be notified; the order here is the order they are stored and sent in. */
+export const NOTIFICATION_CHANNELS = ['email', 'sms'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** A new user is notified by email until they choose otherwise. */
+export const DEFAULT_NOTIFICATION_CHANNELS: readonly NotificationChannel[] = ['email'];
+
 export interface User {
   readonly id: string;
   readonly email: string;
@@ -11,6 +18,9 @@ export interface User {
   readonly source: SignupSource;
   readonly role: UserRole;
   readonly createdAt: Date;
+  readonly notificationChannels: readonly NotificationChannel[];
+  /** Profile changes so far: 0 until the first one. */
+  readonly profileRevision: number;
 }
 
 /** Emails are compared case-insensitively, so they are stored in one canonical form. */
@@ -29,5 +39,12 @@ export class InvalidCredentialsError extends Error {
   constructor() {
     super('invalid email or password');
     this.name = 'InvalidCredentialsError';
+  }
+}
+
+export class UserNotFoundError extends Error {
+  constructor(readonly userId: string) {
+    super(`user ${userId} not found`);
+    this.name = 'UserNotFoundError';
   }
 }

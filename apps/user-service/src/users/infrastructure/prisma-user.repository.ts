@@ -5,10 +5,16 @@ import { UserDatabase } from '../../database';
 import { Prisma, type User as UserRow } from '../../generated/prisma/client';
 import {
   type NewUser,
+  type UserChange,
   type UserCredentials,
   UserRepository,
 } from '../application/register-user/user.repository';
-import { EmailAlreadyRegisteredError, type User } from '../domain/user';
+import {
+  EmailAlreadyRegisteredError,
+  NOTIFICATION_CHANNELS,
+  type NotificationChannel,
+  type User,
+} from '../domain/user';
 
 const UNIQUE_VIOLATION = 'P2002';
 
@@ -25,7 +31,9 @@ export class PrismaUserRepository extends UserRepository {
     try {
       // A batch transaction: one round trip, no interactive-transaction overhead.
       await this.db.$transaction([
-        this.db.user.create({ data: user }),
+        this.db.user.create({
+          data: { ...user, notificationChannels: [...user.notificationChannels] },
+        }),
         this.outbox.append(this.db, events),
       ]);
     } catch (error) {
@@ -52,6 +60,30 @@ export class PrismaUserRepository extends UserRepository {
   async makeAdmin(id: string): Promise<void> {
     await this.db.user.update({ where: { id }, data: { role: 'admin' } });
   }
+
+  updateProfile(id: string, change: (user: User) => UserChange): Promise<User | undefined> {
+    return this.db.$transaction(async (tx) => {
+      // Locked, so two concurrent changes of one user apply (and are announced) one after
+      // the other: each sees the other's result, and their outbox rows keep that order.
+      const locked = await tx.$queryRaw<{ id: string }[]>(
+        Prisma.sql`SELECT id::text AS id FROM users WHERE id = ${id}::uuid FOR UPDATE`,
+      );
+      if (locked.length === 0) return undefined;
+      const current = await tx.user.findUniqueOrThrow({ where: { id } });
+      const { user, events } = change(toUser(current));
+      const saved = await tx.user.update({
+        where: { id },
+        data: {
+          username: user.username,
+          phone: user.phone,
+          notificationChannels: [...user.notificationChannels],
+          profileRevision: user.profileRevision,
+        },
+      });
+      await this.outbox.append(tx, events);
+      return toUser(saved);
+    });
+  }
 }
 
 function toUser(row: UserRow): User {
@@ -63,5 +95,9 @@ function toUser(row: UserRow): User {
     source: row.source,
     role: row.role,
     createdAt: row.createdAt,
+    notificationChannels: NOTIFICATION_CHANNELS.filter((channel: NotificationChannel) =>
+      row.notificationChannels.includes(channel),
+    ),
+    profileRevision: row.profileRevision,
   };
 }

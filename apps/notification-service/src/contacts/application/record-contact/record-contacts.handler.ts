@@ -1,16 +1,20 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type EventOf, type userRegisteredV1 } from '@kafka-commerce/events';
 import { DeliverNotificationsHandler } from '../../../notifications/application/deliver-notifications/deliver-notifications.handler';
 import { OPERATIONS_EMAIL } from '../../../notifications/application/notify-on-event/operations-email.token';
+import { type UserEvent } from '../../../notifications/domain/notifiable-event';
+import { CUSTOMER_CHANNELS } from '../../../notifications/domain/notification';
 import { planNotifications } from '../../../notifications/domain/notification-plan';
-import { ContactRepository } from './contact.repository';
+import { ContactRepository, type ContactUpdate } from './contact.repository';
 
 export interface RecordContacts {
   readonly consumer: string;
-  readonly events: readonly EventOf<typeof userRegisteredV1>[];
+  readonly events: readonly UserEvent[];
 }
 
-/** user.registered → the contact book, and a welcome email for each new user. */
+/**
+ * users topic → the contact book: user.registered adds a contact (and a welcome email for
+ * each new user), user.updated replaces its profile — name, phone and chosen channels.
+ */
 @Injectable()
 export class RecordContactsHandler {
   private readonly logger = new Logger(RecordContactsHandler.name);
@@ -22,28 +26,50 @@ export class RecordContactsHandler {
   ) {}
 
   async execute({ consumer, events }: RecordContacts): Promise<void> {
-    const { applied, notificationIds } = await this.contacts.applyOnce(
+    const { applied, stale, notificationIds } = await this.contacts.applyOnce(
       consumer,
-      events.map((event) => ({
-        eventId: event.eventId,
-        contact: {
-          userId: event.payload.userId,
-          email: event.payload.email,
-          username: event.payload.username,
-          phone: event.payload.phone ?? null,
-          registeredAt: new Date(event.payload.registeredAt),
-        },
-        notifications: planNotifications(event, {
-          operationsEmail: this.operationsEmail,
-          customer: null,
-        }),
-      })),
+      events.map((event) => this.updateFrom(event)),
     );
     this.logger.debug(
-      { received: events.length, applied, notifications: notificationIds.length },
+      { received: events.length, applied, stale, notifications: notificationIds.length },
       'contacts recorded',
     );
     // After the commit, never inside it.
     await this.delivery.deliverNew(notificationIds);
+  }
+
+  private updateFrom(event: UserEvent): ContactUpdate {
+    switch (event.type) {
+      case 'user.registered':
+        return {
+          kind: 'registered',
+          eventId: event.eventId,
+          contact: {
+            userId: event.payload.userId,
+            email: event.payload.email,
+            username: event.payload.username,
+            phone: event.payload.phone ?? null,
+            registeredAt: new Date(event.payload.registeredAt),
+          },
+          notifications: planNotifications(event, {
+            operationsEmail: this.operationsEmail,
+            customer: null,
+          }),
+        };
+      case 'user.updated': {
+        const { userId, username, phone, notificationChannels, revision } = event.payload;
+        return {
+          kind: 'profile-changed',
+          eventId: event.eventId,
+          profile: {
+            userId,
+            username,
+            phone: phone ?? null,
+            channels: CUSTOMER_CHANNELS.filter((channel) => notificationChannels.includes(channel)),
+            revision,
+          },
+        };
+      }
+    }
   }
 }

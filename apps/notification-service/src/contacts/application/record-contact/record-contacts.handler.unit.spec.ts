@@ -1,5 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { userRegisteredV1, userRegisteredV1Fixture } from '@kafka-commerce/events';
+import {
+  userRegisteredV1,
+  userRegisteredV1Fixture,
+  userUpdatedV1,
+  userUpdatedV1Fixture,
+} from '@kafka-commerce/events';
 import { DeliverNotificationsHandler } from '../../../notifications/application/deliver-notifications/deliver-notifications.handler';
 import {
   InMemoryDeliveryQueue,
@@ -7,6 +12,8 @@ import {
   RecordingChannels,
 } from '../../../notifications/application/testing/in-memory-notifications';
 import { consumed } from '../../../notifications/application/testing/test-events';
+import { type CustomerChannel } from '../../../notifications/domain/notification';
+import { ContactNotKnownError } from './contact-not-known.error';
 import {
   type AppliedContacts,
   type Contact,
@@ -15,25 +22,77 @@ import {
 } from './contact.repository';
 import { RecordContactsHandler } from './record-contacts.handler';
 
-/** The contact book in memory, storing notifications in the shared in-memory tables. */
+/** A contact as the in-memory book holds it. */
+interface StoredContact extends Contact {
+  readonly channels: readonly CustomerChannel[];
+  readonly revision: number;
+  readonly sourceEventId: string;
+}
+
+/** The contact book in memory, with the Prisma adapter's rules, sharing the notification tables. */
 class InMemoryContactRepository extends ContactRepository {
-  readonly contacts = new Map<string, Contact & { sourceEventId: string }>();
+  readonly contacts = new Map<string, StoredContact>();
 
   constructor(private readonly state: InMemoryNotificationState) {
     super();
   }
 
   applyOnce(consumer: string, updates: readonly ContactUpdate[]): Promise<AppliedContacts> {
+    // One transaction: nothing is kept when an update fails.
+    const contacts = new Map(this.contacts);
+    const inbox = new Set(this.state.inbox);
+    return new Promise<AppliedContacts>((resolve) => {
+      resolve(this.apply(consumer, updates));
+    }).catch((error: unknown) => {
+      this.contacts.clear();
+      for (const [id, contact] of contacts) this.contacts.set(id, contact);
+      this.state.inbox.clear();
+      for (const key of inbox) this.state.inbox.add(key);
+      throw error;
+    });
+  }
+
+  private apply(consumer: string, updates: readonly ContactUpdate[]): AppliedContacts {
     let applied = 0;
+    let stale = 0;
     const notificationIds: string[] = [];
-    for (const { eventId, contact, notifications } of updates) {
-      if (!this.state.claimEvent(consumer, eventId)) continue;
+    for (const update of updates) {
+      if (!this.state.claimEvent(consumer, update.eventId)) continue;
       applied++;
-      const isNew = !this.contacts.has(contact.userId);
-      this.contacts.set(contact.userId, { ...contact, sourceEventId: eventId });
-      if (isNew) notificationIds.push(...this.state.insert(eventId, notifications));
+      if (update.kind === 'registered') {
+        const { contact, eventId } = update;
+        const current = this.contacts.get(contact.userId);
+        if (current && current.revision > 0) {
+          stale++;
+          continue;
+        }
+        this.contacts.set(contact.userId, {
+          channels: ['email'],
+          revision: 0,
+          ...current,
+          ...contact,
+          sourceEventId: eventId,
+        });
+        if (!current) notificationIds.push(...this.state.insert(eventId, update.notifications));
+        continue;
+      }
+      const { profile, eventId } = update;
+      const current = this.contacts.get(profile.userId);
+      if (!current) throw new ContactNotKnownError(profile.userId);
+      if (profile.revision <= current.revision) {
+        stale++;
+        continue;
+      }
+      this.contacts.set(profile.userId, {
+        ...current,
+        username: profile.username,
+        phone: profile.phone,
+        channels: profile.channels,
+        revision: profile.revision,
+        sourceEventId: eventId,
+      });
     }
-    return Promise.resolve({ applied, notificationIds });
+    return { applied, stale, notificationIds };
   }
 }
 
@@ -55,6 +114,9 @@ function setUp() {
 
 const registered = (overrides: Partial<typeof userRegisteredV1Fixture> = {}) =>
   consumed(userRegisteredV1, { ...userRegisteredV1Fixture, ...overrides });
+const updated = (overrides: Partial<typeof userUpdatedV1Fixture> = {}) =>
+  consumed(userUpdatedV1, { ...userUpdatedV1Fixture, ...overrides });
+const { userId } = userRegisteredV1Fixture;
 
 describe('RecordContactsHandler', () => {
   it('records the contact and sends the new user a welcome email', async () => {
@@ -102,5 +164,65 @@ describe('RecordContactsHandler', () => {
       'a@example.com',
       'b@example.com',
     ]);
+  });
+
+  it('keeps the contact current from user.updated: phone, channels, name', async () => {
+    const { contacts, channels, handler } = setUp();
+    const change = updated({
+      username: 'ada-l',
+      phone: '+4915112345678',
+      notificationChannels: ['sms'],
+    });
+
+    await handler.execute({ consumer: 'users', events: [registered(), change] });
+
+    expect(contacts.contacts.get(userId)).toMatchObject({
+      email: 'ada@example.com',
+      username: 'ada-l',
+      phone: '+4915112345678',
+      channels: ['sms'],
+      revision: 1,
+      sourceEventId: change.eventId,
+    });
+    expect(channels.delivered.map((message) => message.template)).toEqual(['welcome']);
+  });
+
+  it('applies each change once and never an older one over a newer one', async () => {
+    const { contacts, handler } = setUp();
+    const first = updated({ revision: 1, notificationChannels: ['email', 'sms'] });
+    const second = updated({ revision: 2, notificationChannels: ['sms'] });
+    // A copy of the first change under a fresh event id (a re-driven dead letter).
+    const firstAgain = updated({ revision: 1, notificationChannels: ['email', 'sms'] });
+
+    await handler.execute({ consumer: 'users', events: [registered(), first, second] });
+    await handler.execute({ consumer: 'users', events: [second, firstAgain, registered()] });
+
+    expect(contacts.contacts.get(userId)).toMatchObject({
+      channels: ['sms'],
+      revision: 2,
+      sourceEventId: second.eventId,
+      phone: '+4915112345678',
+    });
+  });
+
+  it('removes a phone the user removed', async () => {
+    const { contacts, handler } = setUp();
+    await handler.execute({
+      consumer: 'users',
+      events: [registered(), updated({ phone: undefined, notificationChannels: ['email'] })],
+    });
+    expect(contacts.contacts.get(userId)).toMatchObject({ phone: null, channels: ['email'] });
+  });
+
+  it('refuses, applying nothing, a change for a user it never registered', async () => {
+    const { state, contacts, handler } = setUp();
+    const orphan = updated({ userId: 'a3c7f2f0-0b0e-4c43-9f39-7a3c58b0c009' });
+    const other = registered({ userId: 'a3c7f2f0-0b0e-4c43-9f39-7a3c58b0c001' });
+
+    await expect(
+      handler.execute({ consumer: 'users', events: [other, orphan] }),
+    ).rejects.toBeInstanceOf(ContactNotKnownError);
+    expect(contacts.contacts.size).toBe(0);
+    expect(state.inbox.size).toBe(0);
   });
 });

@@ -9,7 +9,7 @@ import {
   DeliveryQueue,
   type DeliveryFailure,
 } from '../ports/delivery-queue';
-import { NotificationChannels } from '../ports/notification-channels';
+import { NotificationChannels, PermanentDeliveryError } from '../ports/notification-channels';
 import { forEachConcurrently } from './concurrently';
 
 /**
@@ -31,7 +31,8 @@ const NOTHING: DeliveryReport = { claimed: 0, sent: 0, failed: 0 };
 
 /**
  * Sends stored notifications and records the outcome: SENT, or FAILED with the error and a
- * time to retry. Runs outside any transaction; the queue's lease keeps senders apart.
+ * time to retry (none after the last attempt, or when the channel refused the message for
+ * good). Runs outside any transaction; the queue's lease keeps senders apart.
  */
 @Injectable()
 export class DeliverNotificationsHandler {
@@ -131,7 +132,11 @@ export class DeliverNotificationsHandler {
         failures.push({
           id: notification.id,
           error: describe(error).slice(0, MAX_ERROR_LENGTH),
-          retryInMs: retryDelayAfterFailure(notification.attempts),
+          // A refusal for good is kept FAILED with its reason, never retried.
+          retryInMs:
+            error instanceof PermanentDeliveryError
+              ? null
+              : retryDelayAfterFailure(notification.attempts),
         });
       }
     });

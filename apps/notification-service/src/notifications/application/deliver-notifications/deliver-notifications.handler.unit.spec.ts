@@ -10,6 +10,7 @@ import {
   InMemoryNotificationState,
   RecordingChannels,
 } from '../testing/in-memory-notifications';
+import { PermanentDeliveryError } from '../ports/notification-channels';
 import { DeliverNotificationsHandler, SEND_CONCURRENCY } from './deliver-notifications.handler';
 
 function draft(recipient: string): NotificationDraft {
@@ -62,6 +63,26 @@ describe('DeliverNotificationsHandler', () => {
     state.now += 5_000;
     expect(await delivery.deliverDue(10)).toEqual({ claimed: 1, sent: 1, failed: 0 });
     expect(row).toMatchObject({ status: 'SENT', attempts: 2, error: null });
+  });
+
+  it('records a permanent refusal FAILED with its reason and never retries it', async () => {
+    const { state, channels, delivery } = setUp();
+    const ids = state.insert('event-1', [draft('+15005550001')]);
+    channels.failing = new PermanentDeliveryError(
+      "SMS provider refused the message: HTTP 400 (code 21211): The 'To' number is not valid.",
+    );
+
+    expect(await delivery.deliverNew(ids)).toEqual({ claimed: 1, sent: 0, failed: 1 });
+    expect(state.byId(ids[0]!)).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      nextAttemptAt: null,
+      error: expect.stringContaining('code 21211'),
+    });
+    channels.failing = null;
+    state.now += 24 * 60 * 60_000;
+    expect((await delivery.deliverDue(10)).claimed).toBe(0);
+    expect(channels.delivered).toHaveLength(0);
   });
 
   it('leaves a new notification to the background sender when its instance never sent it', async () => {

@@ -2,16 +2,21 @@ import { Logger } from '@nestjs/common';
 import {
   inventoryLowStockV1,
   inventoryLowStockV1Fixture,
+  orderCancelledV1,
+  orderCancelledV1Fixture,
   orderConfirmedV1,
   orderConfirmedV1Fixture,
   orderCreatedV1,
   orderCreatedV1Fixture,
   paymentProcessedV1,
   paymentProcessedV1Fixture,
+  paymentRefundedV1,
+  paymentRefundedV1Fixture,
   productUpdatedV1,
   productUpdatedV1Fixture,
 } from '@kafka-commerce/events';
 import { DELIVERY_LEASE_MS } from '../../domain/delivery-schedule';
+import { type Customer } from '../../domain/notification';
 import { DeliverNotificationsHandler } from '../deliver-notifications/deliver-notifications.handler';
 import {
   InMemoryDeliveryQueue,
@@ -25,6 +30,13 @@ import { NotifyOnEventHandler } from './notify-on-event.handler';
 import { RecipientNotKnownYetError } from './recipient-not-known-yet.error';
 
 const { userId, orderId } = orderCreatedV1Fixture;
+const ada: Customer = {
+  userId,
+  email: 'ada@example.com',
+  username: 'ada',
+  phone: null,
+  channels: ['email'],
+};
 
 function setUp() {
   const state = new InMemoryNotificationState();
@@ -45,7 +57,7 @@ beforeAll(() => {
 describe('NotifyOnEventHandler', () => {
   it('stores and sends the confirmation of an order to its customer', async () => {
     const { state, channels, handler } = setUp();
-    state.customers.set(userId, { userId, email: 'ada@example.com', username: 'ada' });
+    state.customers.set(userId, ada);
 
     await handler.execute({
       consumer: 'orders',
@@ -66,7 +78,7 @@ describe('NotifyOnEventHandler', () => {
 
   it('stores one notification and sends one mail when the event is delivered twice', async () => {
     const { state, channels, handler } = setUp();
-    state.customers.set(userId, { userId, email: 'ada@example.com', username: 'ada' });
+    state.customers.set(userId, ada);
     const event = consumed(orderConfirmedV1, orderConfirmedV1Fixture);
 
     await handler.execute({ consumer: 'orders', events: [event] });
@@ -78,7 +90,7 @@ describe('NotifyOnEventHandler', () => {
 
   it('stores and sends what a whole batch causes, in one claim, each event once', async () => {
     const { state, channels, handler } = setUp();
-    state.customers.set(userId, { userId, email: 'ada@example.com', username: 'ada' });
+    state.customers.set(userId, ada);
     const confirmed = consumed(orderConfirmedV1, orderConfirmedV1Fixture);
     const lowStock = consumed(inventoryLowStockV1, inventoryLowStockV1Fixture);
     const created = consumed(orderCreatedV1, orderCreatedV1Fixture);
@@ -118,14 +130,14 @@ describe('NotifyOnEventHandler', () => {
     expect(state.notifications).toHaveLength(0);
     expect(state.inbox.size).toBe(0); // so the retry is not skipped as a duplicate
 
-    state.customers.set(userId, { userId, email: 'ada@example.com', username: 'ada' });
+    state.customers.set(userId, ada);
     await handler.execute({ consumer: 'orders', events: [event] });
     expect(state.notifications).toHaveLength(1);
   });
 
   it('addresses payment mail through the owner learnt from order.created', async () => {
     const { state, channels, handler } = setUp();
-    state.customers.set(userId, { userId, email: 'ada@example.com', username: 'ada' });
+    state.customers.set(userId, ada);
     const payment = consumed(paymentProcessedV1, paymentProcessedV1Fixture);
 
     await expect(handler.execute({ consumer: 'payments', events: [payment] })).rejects.toThrow(
@@ -213,5 +225,48 @@ describe('NotifyOnEventHandler', () => {
     expect(state.notifications).toEqual([
       expect.objectContaining({ status: 'FAILED', error: 'SMTP down' }),
     ]);
+  });
+
+  it('texts and mails a customer who chose both, one notification per channel', async () => {
+    const { state, channels, handler } = setUp();
+    state.customers.set(userId, { ...ada, phone: '+4915112345678', channels: ['email', 'sms'] });
+    const confirmed = consumed(orderConfirmedV1, orderConfirmedV1Fixture);
+
+    await handler.execute({ consumer: 'orders', events: [confirmed] });
+    await handler.execute({ consumer: 'orders', events: [confirmed] }); // redelivered
+
+    expect(channels.delivered.map(({ channel, recipient }) => [channel, recipient])).toEqual([
+      ['email', 'ada@example.com'],
+      ['sms', '+4915112345678'],
+    ]);
+    expect(channels.delivered[1]?.body).toContain('your order 5d1c2b8a is confirmed');
+    expect(state.notifications.map((row) => [row.channel, row.status, row.factKey])).toEqual([
+      ['email', 'SENT', `order-confirmed:${orderId}`],
+      ['sms', 'SENT', `order-confirmed:${orderId}`],
+    ]);
+  });
+
+  it('only texts a customer who chose only SMS, and sends them no payment mail', async () => {
+    const { state, channels, handler } = setUp();
+    state.customers.set(userId, { ...ada, phone: '+4915112345678', channels: ['sms'] });
+    state.owners.set(orderId, userId);
+
+    await handler.execute({
+      consumer: 'orders',
+      events: [consumed(orderCancelledV1, orderCancelledV1Fixture)],
+    });
+    await handler.execute({
+      consumer: 'payments',
+      events: [
+        consumed(paymentProcessedV1, paymentProcessedV1Fixture),
+        consumed(paymentRefundedV1, paymentRefundedV1Fixture),
+      ],
+    });
+
+    expect(channels.delivered.map(({ channel, template }) => [channel, template])).toEqual([
+      ['sms', 'order-cancelled'],
+      ['sms', 'payment-refunded'],
+    ]);
+    expect(state.inbox.size).toBe(2); // payment.processed stored nothing: no claim
   });
 });

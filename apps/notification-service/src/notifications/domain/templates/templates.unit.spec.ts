@@ -6,6 +6,7 @@ import {
   paymentRefundedMessage,
   paymentSucceededMessage,
 } from './payment.templates';
+import { orderCancelledSms, orderConfirmedSms, paymentRefundedSms } from './sms.templates';
 import { welcomeMessage } from './welcome.template';
 
 const orderId = '5d1c2b8a-3e4f-4a6b-8c9d-0e1f2a3b4c5d';
@@ -105,6 +106,26 @@ describe('operations templates', () => {
     for (const body of bodies) {
       expect(body.endsWith('\n')).toBe(true);
       expect(body).not.toMatch(/<[a-z]+>/);
+    }
+  });
+});
+
+describe('SMS templates', () => {
+  it('fit one segment, name the short order id and the facts', () => {
+    const texts = [
+      orderConfirmedSms({ orderId, totalAmount: '44.9', itemCount: 1 }),
+      orderCancelledSms({ orderId, reason: 'amount_limit_exceeded' }),
+      paymentRefundedSms({ orderId, amount: '12345.5' }),
+    ];
+    expect(texts.map((text) => text.body)).toEqual([
+      'kafka-commerce: your order 5d1c2b8a is confirmed (1 item, total 44.90).',
+      'kafka-commerce: your order 5d1c2b8a was cancelled: the amount is above the payment limit. Anything you were charged is refunded.',
+      'kafka-commerce: we refunded 12345.50 for order 5d1c2b8a.',
+    ]);
+    for (const text of texts) {
+      expect(text.body.length).toBeLessThanOrEqual(160);
+      expect(text.body).not.toContain('\n');
+      expect(text.subject).toContain('5d1c2b8a');
     }
   });
 });

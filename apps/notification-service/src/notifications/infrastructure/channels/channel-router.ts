@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { type ClaimedNotification } from '../../application/ports/delivery-queue';
 import { NotificationChannels } from '../../application/ports/notification-channels';
 import { DevPushChannel } from './dev-push.channel';
-import { DevSmsChannel } from './dev-sms.channel';
 import { SmtpEmailChannel } from './smtp-email.channel';
+import { TwilioSmsChannel } from './twilio-sms.channel';
 
 /** Sends each notification through the adapter of its channel. */
 @Injectable()
 export class ChannelRouter extends NotificationChannels {
   constructor(
     private readonly email: SmtpEmailChannel,
-    private readonly sms: DevSmsChannel,
+    private readonly sms: TwilioSmsChannel,
     private readonly push: DevPushChannel,
   ) {
     super();

@@ -1,32 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { accessTokensFor } from '@kafka-commerce/auth';
-import { type OutgoingEvent } from '@kafka-commerce/events';
 import { hash } from '@node-rs/argon2';
 import { InvalidCredentialsError, type User } from '../../domain/user';
-import {
-  type NewUser,
-  type UserCredentials,
-  UserRepository,
-} from '../register-user/user.repository';
+import { InMemoryUserRepository } from '../testing/in-memory-user.repository';
 import { LoginHandler } from './login.handler';
-
-class InMemoryUsers extends UserRepository {
-  readonly byEmail = new Map<string, UserCredentials>();
-  create(user: NewUser, _events: readonly OutgoingEvent[]): Promise<void> {
-    const { passwordHash, ...rest } = user;
-    this.byEmail.set(user.email, { user: rest, passwordHash });
-    return Promise.resolve();
-  }
-  findCredentials(email: string): Promise<UserCredentials | undefined> {
-    return Promise.resolve(this.byEmail.get(email));
-  }
-  findById(id: string): Promise<User | undefined> {
-    return Promise.resolve([...this.byEmail.values()].find((entry) => entry.user.id === id)?.user);
-  }
-  makeAdmin(): Promise<void> {
-    return Promise.resolve();
-  }
-}
 
 const keys = generateKeyPairSync('rsa', {
   modulusLength: 2048,
@@ -42,10 +19,12 @@ const ada: User = {
   source: 'web',
   role: 'user',
   createdAt: new Date(),
+  notificationChannels: ['email'],
+  profileRevision: 0,
 };
 
 describe('LoginHandler', () => {
-  const users = new InMemoryUsers();
+  const users = new InMemoryUserRepository();
   const login = new LoginHandler(users, tokens);
 
   beforeAll(async () => {

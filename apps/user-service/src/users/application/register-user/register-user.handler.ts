@@ -3,7 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { createEvent, userRegisteredV1 } from '@kafka-commerce/events';
 import { hash } from '@node-rs/argon2';
 import { USER_SERVICE } from '../../../config/user-service.config';
-import { normalizeEmail, type SignupSource, type User, type UserRole } from '../../domain/user';
+import {
+  DEFAULT_NOTIFICATION_CHANNELS,
+  normalizeEmail,
+  type SignupSource,
+  type User,
+  type UserRole,
+} from '../../domain/user';
 import { UserRepository } from './user.repository';
 
 export interface RegisterUser {
@@ -32,6 +38,8 @@ export class RegisterUserHandler {
       source: command.source ?? 'web',
       role: command.role ?? 'user',
       createdAt: new Date(),
+      notificationChannels: DEFAULT_NOTIFICATION_CHANNELS,
+      profileRevision: 0,
     };
     const registered = createEvent(
       userRegisteredV1,
