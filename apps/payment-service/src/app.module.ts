@@ -3,6 +3,7 @@ import { ServiceCoreModule } from '@kafka-commerce/platform';
 import { type PaymentServiceConfig, PAYMENT_SERVICE } from './config/payment-service.config';
 import { PaymentDatabase } from './database';
 import { PaymentsModule } from './payments/payments.module';
+import { SettingsModule } from './settings/settings.module';
 
 @Module({})
 export class AppModule {
@@ -15,6 +16,7 @@ export class AppModule {
           config,
           database: PaymentDatabase,
         }),
+        SettingsModule.register(config),
         PaymentsModule.register(config),
       ],
     };

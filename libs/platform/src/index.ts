@@ -8,4 +8,5 @@ export * from './platform.module';
 export * from './readiness-probe';
 export * from './run-service';
 export * from './service-core.module';
+export * from './settings';
 export * from './http/correlation-id';

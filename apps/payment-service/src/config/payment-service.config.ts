@@ -11,7 +11,10 @@ export type PaymentGatewayKind = (typeof PAYMENT_GATEWAYS)[number];
 const paymentServiceEnv = serviceEnvSchema({ port: 3003 }).extend({
   /** Which provider charges orders. `test` is deterministic, like a provider's test mode. */
   PAYMENT_GATEWAY: z.enum(PAYMENT_GATEWAYS).default('test'),
-  /** The test gateway refuses any amount above this with `amount_limit_exceeded`. */
+  /**
+   * The test gateway refuses any amount above this with `amount_limit_exceeded` — until an
+   * admin changes `paymentLimit` with `PATCH /settings` (then the stored value is in effect).
+   */
   PAYMENT_LIMIT: moneySchema.default('10000.00'),
 });
 

@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { toDecimal } from '@kafka-commerce/events';
 import { type PaymentServiceConfig } from '../config/payment-service.config';
+import { RuntimePaymentSettings } from '../settings/application/runtime-payment-settings';
 import { PaymentsController } from './api/payments.controller';
 import { CancelPaymentHandler } from './application/cancel-payment/cancel-payment.handler';
 import { ChargePaymentHandler } from './application/charge-payment/charge-payment.handler';
@@ -26,7 +28,14 @@ export class PaymentsModule {
         ListPaymentsHandler,
         PaymentSettlement,
         { provide: PaymentRepository, useClass: PrismaPaymentRepository },
-        { provide: PaymentGateway, useFactory: () => createPaymentGateway(config) },
+        {
+          provide: PaymentGateway,
+          useFactory: (settings: RuntimePaymentSettings) =>
+            createPaymentGateway(config.PAYMENT_GATEWAY, {
+              paymentLimit: () => toDecimal(settings.current().paymentLimit),
+            }),
+          inject: [RuntimePaymentSettings],
+        },
       ],
     };
   }

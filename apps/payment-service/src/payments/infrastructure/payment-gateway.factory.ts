@@ -1,12 +1,13 @@
-import { toDecimal } from '@kafka-commerce/events';
-import {
-  type PaymentGatewayKind,
-  type PaymentServiceConfig,
-} from '../../config/payment-service.config';
+import { type Decimal } from '@kafka-commerce/events';
+import { type PaymentGatewayKind } from '../../config/payment-service.config';
 import { type PaymentGateway } from '../application/ports/payment-gateway';
 import { TestPaymentGateway } from './test-payment.gateway';
 
-type GatewayConfig = Pick<PaymentServiceConfig, 'PAYMENT_GATEWAY' | 'PAYMENT_LIMIT'>;
+/** What an adapter reads at each charge, so that a runtime change needs no restart. */
+export interface GatewaySettings {
+  /** The test gateway's limit (PATCH /settings `paymentLimit`; PAYMENT_LIMIT until then). */
+  readonly paymentLimit: () => Decimal;
+}
 
 /**
  * Where a provider is plugged in (chosen by PAYMENT_GATEWAY). To add a real one: add its
@@ -15,10 +16,13 @@ type GatewayConfig = Pick<PaymentServiceConfig, 'PAYMENT_GATEWAY' | 'PAYMENT_LIM
  * charge's reference as the refund's, and build it here — the compiler asks for an entry
  * for every name.
  */
-const GATEWAYS: Record<PaymentGatewayKind, (config: GatewayConfig) => PaymentGateway> = {
-  test: (config) => new TestPaymentGateway({ limit: toDecimal(config.PAYMENT_LIMIT) }),
+const GATEWAYS: Record<PaymentGatewayKind, (settings: GatewaySettings) => PaymentGateway> = {
+  test: (settings) => new TestPaymentGateway({ limit: settings.paymentLimit }),
 };
 
-export function createPaymentGateway(config: GatewayConfig): PaymentGateway {
-  return GATEWAYS[config.PAYMENT_GATEWAY](config);
+export function createPaymentGateway(
+  kind: PaymentGatewayKind,
+  settings: GatewaySettings,
+): PaymentGateway {
+  return GATEWAYS[kind](settings);
 }

@@ -8,8 +8,11 @@ import {
 } from '../application/ports/payment-gateway';
 
 export interface TestPaymentGatewayOptions {
-  /** Any amount above it fails with `amount_limit_exceeded`. */
-  readonly limit: Decimal;
+  /**
+   * Any amount above it fails with `amount_limit_exceeded`. Asked at each charge: the limit
+   * is a runtime setting, and a change applies from the next charge on.
+   */
+  readonly limit: () => Decimal;
   /** How many idempotency keys are remembered (oldest forgotten first). */
   readonly rememberedKeys?: number;
 }
@@ -20,9 +23,10 @@ export interface TestPaymentGatewayOptions {
  * (checked first). Nothing leaves the process.
  *
  * Idempotency, as a provider honours it: the order id is the key, and a repeated key gets
- * the first answer back. Answers and references are a pure function of the request, so the
- * same request gets the same answer even after a restart; the memo adds the provider's
- * rule that a key's first answer wins even if the request differs.
+ * the first answer back. Answers and references are a pure function of the request (and
+ * the limit), so the same request gets the same answer even after a restart; the memo adds
+ * the provider's rule that a key's first answer wins even if the request — or the limit,
+ * changed at runtime — differs.
  */
 export class TestPaymentGateway extends PaymentGateway {
   private readonly answers = new Map<string, ChargeOutcome>();
@@ -48,7 +52,7 @@ export class TestPaymentGateway extends PaymentGateway {
 
   private decide({ orderId, amount, method }: ChargeRequest): ChargeOutcome {
     const providerReference = `test_ch_${orderId}`;
-    if (amount.greaterThan(this.options.limit)) {
+    if (amount.greaterThan(this.options.limit())) {
       return { status: 'FAILED', reason: 'amount_limit_exceeded', providerReference };
     }
     switch (method) {

@@ -3,7 +3,8 @@ import { toDecimal } from '@kafka-commerce/events';
 import { createPaymentGateway } from './payment-gateway.factory';
 import { TestPaymentGateway } from './test-payment.gateway';
 
-const gateway = () => new TestPaymentGateway({ limit: toDecimal('10000.00') });
+const limitOf = (amount: string) => () => toDecimal(amount);
+const gateway = () => new TestPaymentGateway({ limit: limitOf('10000.00') });
 const charge = (amount: string, method: string, orderId: string = randomUUID()) =>
   gateway().charge({ orderId, amount: toDecimal(amount), method });
 
@@ -63,7 +64,7 @@ describe('TestPaymentGateway', () => {
   });
 
   it('forgets the oldest keys beyond its memory, still answering the same request alike', async () => {
-    const provider = new TestPaymentGateway({ limit: toDecimal('10.00'), rememberedKeys: 1 });
+    const provider = new TestPaymentGateway({ limit: limitOf('10.00'), rememberedKeys: 1 });
     const first = randomUUID();
     await provider.charge({ orderId: first, amount: toDecimal('1.00'), method: 'card' });
     await provider.charge({ orderId: randomUUID(), amount: toDecimal('1.00'), method: 'card' });
@@ -81,12 +82,27 @@ describe('TestPaymentGateway', () => {
 });
 
 describe('createPaymentGateway', () => {
-  it('builds the test gateway with the configured limit', async () => {
-    const provider = createPaymentGateway({ PAYMENT_GATEWAY: 'test', PAYMENT_LIMIT: '50.00' });
+  it('builds the test gateway, which asks for the limit at each charge', async () => {
+    let limit = '50.00';
+    const provider = createPaymentGateway('test', { paymentLimit: () => toDecimal(limit) });
     expect(provider).toBeInstanceOf(TestPaymentGateway);
-    const orderId = randomUUID();
+    const over = () =>
+      provider.charge({ orderId: randomUUID(), amount: toDecimal('50.01'), method: 'card' });
+    await expect(over()).resolves.toMatchObject({ reason: 'amount_limit_exceeded' });
+    limit = '100.00'; // a runtime change: the next charge is judged against it
+    await expect(over()).resolves.toMatchObject({ status: 'SUCCEEDED' });
+    limit = '0.00';
     await expect(
-      provider.charge({ orderId, amount: toDecimal('50.01'), method: 'card' }),
+      provider.charge({ orderId: randomUUID(), amount: toDecimal('0.01'), method: 'card' }),
     ).resolves.toMatchObject({ reason: 'amount_limit_exceeded' });
+  });
+
+  it('keeps the first answer for an order whose charge is asked again after the limit changed', async () => {
+    let limit = '10.00';
+    const provider = createPaymentGateway('test', { paymentLimit: () => toDecimal(limit) });
+    const request = { orderId: randomUUID(), amount: toDecimal('20.00'), method: 'card' };
+    const first = await provider.charge(request);
+    limit = '100.00';
+    await expect(provider.charge(request)).resolves.toEqual(first);
   });
 });
