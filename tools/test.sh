@@ -28,6 +28,8 @@ pnpm exec jest --config jest.config.js --json --outputFile="$results/unit.json"
 step "integration tests (real Kafka, real PostgreSQL)"
 pnpm exec jest --config jest.int.config.js --runInBand --json --outputFile="$results/int.json"
 step "end-to-end tests (the whole stack over HTTP, Kafka and PostgreSQL)"
+# The dashboard's test drives Debian's headless Chromium; the script installs it when missing.
+bash tools/chromium/chromium.sh install
 pnpm exec jest --config apps/stack-e2e/jest.config.js --runInBand --json --outputFile="$results/e2e.json"
 
 step "summary"
