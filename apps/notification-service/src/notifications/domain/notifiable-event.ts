@@ -9,6 +9,7 @@ import {
   type productCreatedV1,
   type productUpdatedV1,
   type sensorAlertRaisedV1,
+  type sensorAnomalyDetectedV1,
   type userRegisteredV1,
   type userUpdatedV1,
 } from '@kafka-commerce/events';
@@ -21,7 +22,7 @@ export type PaymentEvent = EventOf<typeof paymentProcessedV1 | typeof paymentRef
 export type ProductEvent = EventOf<
   typeof productCreatedV1 | typeof productUpdatedV1 | typeof inventoryLowStockV1
 >;
-export type SensorAlertEvent = EventOf<typeof sensorAlertRaisedV1>;
+export type SensorAlertEvent = EventOf<typeof sensorAlertRaisedV1 | typeof sensorAnomalyDetectedV1>;
 
 /** Every event notification-service consumes, on every topic it reads. */
 export type NotifiableEvent =

@@ -6,7 +6,11 @@ import {
   type RenderedMessage,
 } from './notification';
 import { type NotifiableEvent } from './notifiable-event';
-import { lowStockMessage, sensorAlertMessage } from './templates/operations.templates';
+import {
+  lowStockMessage,
+  sensorAlertMessage,
+  sensorAnomalyMessage,
+} from './templates/operations.templates';
 import { orderCancelledMessage, orderConfirmedMessage } from './templates/order.templates';
 import {
   paymentFailedMessage,
@@ -43,6 +47,7 @@ export function customerLookupFor(event: NotifiableEvent): CustomerLookup | null
     case 'product.updated':
     case 'inventory.low-stock':
     case 'sensor.alert-raised':
+    case 'sensor.anomaly-detected':
       return null;
   }
 }
@@ -153,6 +158,14 @@ export function planNotifications(
       const { sensorId, windowStart } = event.payload;
       const message = sensorAlertMessage(event.payload);
       return [emailToOperations(operationsEmail, 'sensor-alert', message, [sensorId, windowStart])];
+    }
+    case 'sensor.anomaly-detected': {
+      // One alert per fault found in a reading.
+      const { sensorId, readingAt, fault } = event.payload;
+      const message = sensorAnomalyMessage(event.payload);
+      return [
+        emailToOperations(operationsEmail, 'sensor-anomaly', message, [sensorId, readingAt, fault]),
+      ];
     }
   }
 }

@@ -20,6 +20,8 @@ import {
   productUpdatedV1Fixture,
   sensorAlertRaisedV1,
   sensorAlertRaisedV1Fixture,
+  sensorAnomalyDetectedV1,
+  sensorAnomalyDetectedV1Fixture,
   userRegisteredV1,
   userRegisteredV1Fixture,
   userUpdatedV1,
@@ -121,7 +123,7 @@ describe('planNotifications: which notifications an event produces', () => {
     expect(refunded?.body).toContain('We refunded 44.98');
   });
 
-  it('inventory.low-stock and sensor.alert-raised → email to operations, no user', () => {
+  it('inventory.low-stock, sensor.alert-raised and sensor.anomaly-detected → email to operations, no user', () => {
     const lowStock = planNotifications(
       consumed(inventoryLowStockV1, inventoryLowStockV1Fixture),
       nobody,
@@ -130,9 +132,15 @@ describe('planNotifications: which notifications an event produces', () => {
       consumed(sensorAlertRaisedV1, sensorAlertRaisedV1Fixture),
       nobody,
     );
+    const anomaly = planNotifications(
+      consumed(sensorAnomalyDetectedV1, sensorAnomalyDetectedV1Fixture),
+      nobody,
+    );
+    expect(anomaly[0]?.subject).toBe('Sensor anomaly: greenhouse-7 read 48.50 (spike)');
     for (const [drafts, template] of [
       [lowStock, 'low-stock'],
       [alert, 'sensor-alert'],
+      [anomaly, 'sensor-anomaly'],
     ] as const) {
       expect(drafts).toEqual([
         expect.objectContaining({

@@ -14,6 +14,7 @@ export const NOTIFICATION_TEMPLATES = [
   'payment-refunded',
   'low-stock',
   'sensor-alert',
+  'sensor-anomaly',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

@@ -34,6 +34,32 @@ function temperature(value: number): string {
   return value.toFixed(2);
 }
 
+export interface SensorAnomalyData {
+  readonly sensorId: string;
+  readonly fault: 'spike' | 'drift' | 'stuck';
+  readonly readingAt: string;
+  readonly temperature: number;
+  readonly expected: number;
+  readonly score: number;
+}
+
+const FAULTS: Record<SensorAnomalyData['fault'], string> = {
+  spike: 'a spike',
+  drift: 'a drift away from its usual level',
+  stuck: 'a stuck value',
+};
+
+export function sensorAnomalyMessage(data: SensorAnomalyData): RenderedMessage {
+  return {
+    subject: `Sensor anomaly: ${data.sensorId} read ${temperature(data.temperature)} (${data.fault})`,
+    body: lines(
+      `Sensor ${data.sensorId} shows ${FAULTS[data.fault]}: it read ${temperature(data.temperature)}`,
+      `at ${data.readingAt}, where its recent readings made ${temperature(data.expected)} likely`,
+      `(score ${temperature(data.score)}).`,
+    ),
+  };
+}
+
 export function sensorAlertMessage(data: SensorAlertData): RenderedMessage {
   return {
     subject: `Sensor alert: ${data.sensorId} averaged ${temperature(data.average)} (threshold ${temperature(data.threshold)})`,
