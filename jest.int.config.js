@@ -5,6 +5,7 @@ module.exports = {
   // Global setup/teardown load libraries through Node (built by the typecheck step).
   projects: [
     '<rootDir>/libs/messaging/jest.int.config.js',
+    '<rootDir>/libs/platform/jest.int.config.js',
     '<rootDir>/apps/order-service/jest.int.config.js',
     '<rootDir>/tools/jest.int.config.js',
   ],
