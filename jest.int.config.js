@@ -7,6 +7,7 @@ module.exports = {
     '<rootDir>/libs/messaging/jest.int.config.js',
     '<rootDir>/libs/platform/jest.int.config.js',
     '<rootDir>/apps/order-service/jest.int.config.js',
+    '<rootDir>/apps/analytics-service/jest.int.config.js',
     '<rootDir>/tools/jest.int.config.js',
   ],
   testTimeout: 90_000,

@@ -255,11 +255,13 @@ describe('the sensor stream', () => {
     max: number;
   }
 
+  /** One reading a millisecond, ending now: a sensor's readings with one timestamp are one. */
   function readings(sensorId: string, temperatures: number[]) {
-    return temperatures.map((temperature) => ({
+    const start = Date.now() - temperatures.length;
+    return temperatures.map((temperature, index) => ({
       sensorId,
       temperature,
-      timestamp: new Date().toISOString(),
+      timestamp: new Date(start + index).toISOString(),
     }));
   }
 

@@ -1,28 +1,37 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ServiceMetrics } from '@kafka-commerce/platform';
 import { AccumulateReadingsHandler } from './application/accumulate-readings/accumulate-readings.handler';
 import { CloseExpiredWindowsHandler } from './application/close-expired-windows/close-expired-windows.handler';
 import { IngestReadingsHandler } from './application/ingest-readings/ingest-readings.handler';
 import { ReadingIntake } from './application/ingest-readings/reading-intake';
 import { SensorQueries } from './application/queries/sensor-queries';
-import { SensorSettings } from './application/sensor-settings';
+import { type FixedSensorSettings, SensorSettings } from './application/sensor-settings';
+import { SensorStreamObserver } from './application/sensor-stream-observer';
 import { WindowStore } from './application/window-store';
 import { AlertsController } from './api/alerts.controller';
 import { SensorsController } from './api/sensors.controller';
 import { PrismaReadingIntake } from './infrastructure/prisma-reading.intake';
 import { PrismaSensorQueries } from './infrastructure/prisma-sensor.queries';
 import { PrismaWindowStore } from './infrastructure/prisma-window.store';
+import { SensorMetrics } from './infrastructure/sensor-metrics';
 import { WindowSweeper } from './infrastructure/window-sweeper';
 import { SensorTemperatureConsumer } from './messaging/sensor-temperature.consumer';
+import { RuntimeSensorSettings } from '../settings/application/runtime-sensor-settings';
 
-/** The sensor stream: ingest, per-sensor windows, alerts. */
+/** The sensor stream: ingest, cleaning, per-sensor windows, anomaly detection, alerts. */
 @Module({})
 export class SensorsModule {
-  static register(settings: SensorSettings): DynamicModule {
+  static register(fixed: FixedSensorSettings): DynamicModule {
     return {
       module: SensorsModule,
       controllers: [SensorsController, AlertsController, SensorTemperatureConsumer],
       providers: [
-        { provide: SensorSettings, useValue: settings },
+        {
+          // The live part is read from the runtime settings (PATCH /settings) at each use.
+          provide: SensorSettings,
+          useFactory: (runtime: RuntimeSensorSettings) => new SensorSettings(fixed, runtime),
+          inject: [RuntimeSensorSettings],
+        },
         IngestReadingsHandler,
         AccumulateReadingsHandler,
         CloseExpiredWindowsHandler,
@@ -30,6 +39,11 @@ export class SensorsModule {
         { provide: ReadingIntake, useClass: PrismaReadingIntake },
         { provide: WindowStore, useClass: PrismaWindowStore },
         { provide: SensorQueries, useClass: PrismaSensorQueries },
+        {
+          provide: SensorStreamObserver,
+          useFactory: (metrics: ServiceMetrics) => new SensorMetrics(metrics.registry),
+          inject: [ServiceMetrics],
+        },
       ],
     };
   }

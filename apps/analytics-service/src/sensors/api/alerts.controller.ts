@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { SensorQueries } from '../application/queries/sensor-queries';
+import { type AlertView, SensorQueries } from '../application/queries/sensor-queries';
 import { SensorAlertResponse } from './sensor-responses';
 
 const ALERTS_LIMIT = 100;
@@ -13,18 +13,37 @@ export class AlertsController {
   @Get()
   @ApiOkResponse({
     type: [SensorAlertResponse],
-    description: `Temperature alerts of every sensor, newest first (at most ${ALERTS_LIMIT})`,
+    description: `Threshold and anomaly alerts of every sensor, newest first (at most ${ALERTS_LIMIT})`,
   })
   async list(): Promise<SensorAlertResponse[]> {
-    const alerts = await this.queries.recentAlerts(ALERTS_LIMIT);
-    return alerts.map((alert) => ({
-      id: alert.id,
-      sensorId: alert.sensorId,
-      windowStart: alert.windowStart.toISOString(),
-      windowEnd: alert.windowEnd.toISOString(),
-      average: alert.average,
-      threshold: alert.threshold,
-      raisedAt: alert.raisedAt.toISOString(),
-    }));
+    return (await this.queries.recentAlerts(ALERTS_LIMIT)).map(toResponse);
+  }
+}
+
+function toResponse(alert: AlertView): SensorAlertResponse {
+  const common = {
+    id: alert.id,
+    sensorId: alert.sensorId,
+    kind: alert.kind,
+    raisedAt: alert.raisedAt.toISOString(),
+  };
+  switch (alert.kind) {
+    case 'threshold':
+      return {
+        ...common,
+        windowStart: alert.windowStart.toISOString(),
+        windowEnd: alert.windowEnd.toISOString(),
+        average: alert.average,
+        threshold: alert.threshold,
+      };
+    case 'anomaly':
+      return {
+        ...common,
+        fault: alert.fault,
+        readingAt: alert.readingAt.toISOString(),
+        temperature: alert.temperature,
+        expected: alert.expected,
+        score: alert.score,
+      };
   }
 }

@@ -4,18 +4,22 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsIn,
   IsNumber,
   IsObject,
+  IsOptional,
   IsString,
   Length,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { TEMPERATURE_LIMIT } from '../domain/temperature-reading';
+import { TEMPERATURE_LIMIT, type TemperatureUnit } from '../domain/temperature-reading';
 import { IsEventTimestamp } from './is-event-timestamp.validator';
 
 export const MAX_READINGS_PER_REQUEST = 5000;
+
+const TEMPERATURE_UNITS: readonly TemperatureUnit[] = ['C', 'F'];
 
 export class SensorReadingRequest {
   @ApiProperty({ example: 'greenhouse-7', minLength: 1, maxLength: 100 })
@@ -28,6 +32,16 @@ export class SensorReadingRequest {
   @Min(-TEMPERATURE_LIMIT)
   @Max(TEMPERATURE_LIMIT)
   temperature!: number;
+
+  @ApiProperty({
+    enum: ['C', 'F'],
+    default: 'C',
+    required: false,
+    description: 'The scale of `temperature`: C (the default) or F, standardised to °C',
+  })
+  @IsOptional()
+  @IsIn(TEMPERATURE_UNITS)
+  unit?: TemperatureUnit;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-26T10:00:00.250Z' })
   @IsEventTimestamp()

@@ -91,7 +91,25 @@ describe('SensorReadingsPipe', () => {
     expect(readings[0]?.sensorId).toBe('serre-☕🍵');
   });
 
-  it('refuses temperatures beyond the plausible range', async () => {
+  it('takes an optional unit, C or F, and names any other', async () => {
+    const readings = await new SensorReadingsPipe().transform([
+      valid,
+      { ...valid, unit: 'F', temperature: 70.7 },
+      { ...valid, unit: 'C' },
+    ]);
+    expect(readings.map((reading) => reading.unit)).toEqual([undefined, 'F', 'C']);
+    expect(
+      await fieldErrors([
+        { ...valid, unit: 'K' },
+        { ...valid, unit: 'f' },
+      ]),
+    ).toEqual([
+      { field: 'readings.0.unit', messages: [expect.stringContaining('C, F')] },
+      { field: 'readings.1.unit', messages: [expect.stringContaining('C, F')] },
+    ]);
+  });
+
+  it('refuses temperatures beyond a million degrees (implausible ones are the stream’s to refuse)', async () => {
     const errors = await fieldErrors([{ ...valid, temperature: 1e7 }]);
     expect(errors[0]?.field).toBe('readings.0.temperature');
   });

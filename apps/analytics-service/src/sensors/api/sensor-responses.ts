@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class SensorWindowResponse {
   @ApiProperty({ format: 'date-time', description: 'Earliest reading timestamp in the window' })
@@ -6,18 +6,51 @@ export class SensorWindowResponse {
   @ApiProperty({ format: 'date-time', description: 'Latest reading timestamp in the window' })
   windowEnd!: string;
   @ApiProperty({ example: 1000 }) count!: number;
-  @ApiProperty({ example: 21.734512, description: 'Rounded to 6 decimal places' }) avg!: number;
-  @ApiProperty({ example: 19.5 }) min!: number;
-  @ApiProperty({ example: 24.25 }) max!: number;
+  @ApiProperty({ example: 21.734512, description: '°C, rounded to 6 decimal places' })
+  avg!: number;
+  @ApiProperty({ example: 19.5, description: '°C' }) min!: number;
+  @ApiProperty({ example: 24.25, description: '°C' }) max!: number;
 }
 
 export class SensorAlertResponse {
-  @ApiProperty({ format: 'uuid', description: 'Also the sensor.alert-raised event id' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Also the id of its event (sensor.alert-raised or sensor.anomaly-detected)',
+  })
   id!: string;
   @ApiProperty({ example: 'greenhouse-7' }) sensorId!: string;
-  @ApiProperty({ format: 'date-time' }) windowStart!: string;
-  @ApiProperty({ format: 'date-time' }) windowEnd!: string;
-  @ApiProperty({ example: 81.2 }) average!: number;
-  @ApiProperty({ example: 80 }) threshold!: number;
+  @ApiProperty({
+    enum: ['threshold', 'anomaly'],
+    description:
+      "threshold: a closed window's average was above the threshold; anomaly: the detector flagged a reading",
+  })
+  kind!: 'threshold' | 'anomaly';
   @ApiProperty({ format: 'date-time' }) raisedAt!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'threshold only' })
+  windowStart?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'threshold only' })
+  windowEnd?: string;
+  @ApiPropertyOptional({ example: 81.2, description: 'threshold only: the window average, °C' })
+  average?: number;
+  @ApiPropertyOptional({ example: 80, description: 'threshold only, °C' })
+  threshold?: number;
+
+  @ApiPropertyOptional({ enum: ['spike', 'drift', 'stuck'], description: 'anomaly only' })
+  fault?: 'spike' | 'drift' | 'stuck';
+  @ApiPropertyOptional({ format: 'date-time', description: 'anomaly only: the reading flagged' })
+  readingAt?: string;
+  @ApiPropertyOptional({ example: 48.5, description: 'anomaly only: the reading, °C' })
+  temperature?: number;
+  @ApiPropertyOptional({
+    example: 21.4,
+    description: 'anomaly only: what the statistics expected (mean, or baseline for a drift), °C',
+  })
+  expected?: number;
+  @ApiPropertyOptional({
+    example: 11.3,
+    description:
+      'anomaly only: z-score (spike), CUSUM in standard deviations (drift), run length (stuck)',
+  })
+  score?: number;
 }

@@ -1,20 +1,38 @@
-/** One reading as the window processor sees it. */
-export interface TemperatureReading {
+/** The scale a device reports in. */
+export type TemperatureUnit = 'C' | 'F';
+
+/** A reading as it arrived, before cleaning. */
+export interface IncomingReading {
   readonly sensorId: string;
-  readonly temperature: number;
+  /** In `unit`. */
+  readonly value: number;
+  readonly unit: TemperatureUnit;
   /** When the device took the reading (device clock). */
   readonly timestamp: Date;
-  /** The event that carried it: the cause of whatever its window emits. */
+  /** The event that carried it: the cause of whatever its window or detector emits. */
   readonly eventId: string;
   readonly correlationId: string;
 }
 
+/** One reading as the window processor sees it: cleaned, in °C. */
+export interface TemperatureReading {
+  readonly sensorId: string;
+  /** °C. */
+  readonly temperature: number;
+  /** When the device took the reading (device clock). */
+  readonly timestamp: Date;
+  readonly eventId: string;
+  readonly correlationId: string;
+}
+
+/** A cleaned reading that remembers the unit it was reported in (for storage). */
+export interface CleanReading extends TemperatureReading {
+  readonly unit: TemperatureUnit;
+}
+
 /**
- * No thermometer reports a million degrees; bounding readings keeps a window's sum of up to a
- * million of them finite, so every average can be stored and published.
+ * No request may carry a reading beyond a million degrees (a 400): bounding readings keeps a
+ * window's sum finite. The physically plausible range the cleaning stage applies is narrower
+ * and configurable (see PlausibleRange).
  */
 export const TEMPERATURE_LIMIT = 1_000_000;
-
-export function isPlausibleTemperature(temperature: number): boolean {
-  return Number.isFinite(temperature) && Math.abs(temperature) <= TEMPERATURE_LIMIT;
-}

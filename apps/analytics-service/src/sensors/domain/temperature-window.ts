@@ -80,7 +80,7 @@ export function closeWindow(
     windowStart: window.windowStart,
     windowEnd: window.windowEnd,
     count: window.count,
-    avg: roundTo(window.sum / window.count, AVERAGE_DECIMALS),
+    avg: roundAverage(window.sum / window.count),
     min: window.min,
     max: window.max,
     closedAt,
@@ -90,8 +90,9 @@ export function closeWindow(
   };
 }
 
-function roundTo(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
+/** An average as windows keep it, rounded to AVERAGE_DECIMALS. */
+export function roundAverage(value: number): number {
+  const factor = 10 ** AVERAGE_DECIMALS;
   return Math.round(value * factor) / factor;
 }
 

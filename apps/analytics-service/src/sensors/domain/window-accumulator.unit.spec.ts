@@ -137,3 +137,48 @@ describe('closeExpiredWindows', () => {
     ]);
   });
 });
+
+describe('late readings', () => {
+  const closedUntil = new Map([['s1', at(1000)]]);
+
+  it('sets aside a reading older than the end of the last closed window', () => {
+    const changes = accumulateReadings(
+      none,
+      [reading('s1', 20, 999, 1), reading('s1', 21, 1000, 2), reading('s1', 22, 1001, 3)],
+      at(5000),
+      policy,
+      closedUntil,
+    );
+    expect(changes.late.map((r) => r.eventId)).toEqual(['event-s1-1']);
+    expect(changes.onTime.map((r) => r.eventId)).toEqual(['event-s1-2', 'event-s1-3']);
+    expect(changes.open.get('s1')).toMatchObject({ count: 2, windowStart: at(1000) });
+  });
+
+  it('counts a window closed earlier in the same batch', () => {
+    const changes = accumulateReadings(
+      none,
+      [reading('s1', 1, 100, 1), reading('s1', 2, 200, 2), reading('s1', 3, 150, 3)],
+      T0,
+      { ...policy, maxReadings: 2 },
+    );
+    expect(changes.closed).toHaveLength(1);
+    expect(changes.closedUntil.get('s1')).toEqual(at(200));
+    expect(changes.late.map((r) => r.eventId)).toEqual(['event-s1-3']);
+    expect(changes.open.get('s1')).toBeNull();
+  });
+
+  it('leaves other sensors alone, and keeps the later end when a window ends earlier', () => {
+    const existing = new Map([['s1', startWindow(reading('s1', 30, 500), T0)]]);
+    const changes = accumulateReadings(
+      existing,
+      [reading('s1', 40, 1200, 2), reading('s2', 50, 10, 3)],
+      at(5000),
+      policy,
+      closedUntil,
+    );
+    // The expired window (ending at 500) does not move s1's mark back from 1000.
+    expect(changes.closed).toHaveLength(1);
+    expect(changes.closedUntil.has('s1')).toBe(false);
+    expect(changes.late).toEqual([]);
+  });
+});

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AnalyticsDatabase } from '../../database';
 import {
   type AlertView,
+  type AnomalyAlertView,
   SensorQueries,
+  type ThresholdAlertView,
   type WindowView,
 } from '../application/queries/sensor-queries';
 
@@ -22,19 +24,32 @@ export class PrismaSensorQueries extends SensorQueries {
     });
   }
 
-  recentAlerts(limit: number): Promise<AlertView[]> {
-    return this.db.sensorAlert.findMany({
-      orderBy: [{ raisedAt: 'desc' }, { id: 'asc' }],
-      take: limit,
-      select: {
-        id: true,
-        sensorId: true,
-        windowStart: true,
-        windowEnd: true,
-        average: true,
-        threshold: true,
-        raisedAt: true,
-      },
-    });
+  async recentAlerts(limit: number): Promise<AlertView[]> {
+    const [thresholds, anomalies] = await Promise.all([
+      this.db.sensorAlert.findMany({
+        orderBy: [{ raisedAt: 'desc' }, { id: 'asc' }],
+        take: limit,
+        select: {
+          id: true,
+          sensorId: true,
+          windowStart: true,
+          windowEnd: true,
+          average: true,
+          threshold: true,
+          raisedAt: true,
+        },
+      }),
+      this.db.sensorAnomaly.findMany({
+        orderBy: [{ raisedAt: 'desc' }, { id: 'asc' }],
+        take: limit,
+      }),
+    ]);
+    const alerts: AlertView[] = [
+      ...thresholds.map((alert): ThresholdAlertView => ({ kind: 'threshold', ...alert })),
+      ...anomalies.map((anomaly): AnomalyAlertView => ({ kind: 'anomaly', ...anomaly })),
+    ];
+    return alerts
+      .sort((a, b) => b.raisedAt.getTime() - a.raisedAt.getTime() || a.id.localeCompare(b.id))
+      .slice(0, limit);
   }
 }

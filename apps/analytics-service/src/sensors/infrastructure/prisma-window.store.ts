@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { Inbox, Outbox } from '@kafka-commerce/messaging';
-import { AnalyticsDatabase } from '../../database';
+import { Inbox, Outbox, transactOnPool } from '@kafka-commerce/messaging';
+import { DatabasePool } from '@kafka-commerce/platform';
 import { WindowStore, type WindowTransaction } from '../application/window-store';
 import { PrismaWindowTransaction } from './prisma-window.transaction';
 
+/**
+ * Window batches on the pg pool (`transactOnPool`, without Prisma's query layer): they run
+ * for every fetched batch of readings. Every statement is set-based, so a batch of thousands
+ * of readings is a handful of round trips.
+ */
 @Injectable()
 export class PrismaWindowStore extends WindowStore {
   constructor(
-    private readonly db: AnalyticsDatabase,
+    private readonly pool: DatabasePool,
     private readonly inbox: Inbox,
     private readonly outbox: Outbox,
   ) {
@@ -15,10 +20,8 @@ export class PrismaWindowStore extends WindowStore {
   }
 
   inTransaction<T>(work: (tx: WindowTransaction) => Promise<T>): Promise<T> {
-    return this.db.$transaction(
-      (tx) => work(new PrismaWindowTransaction(tx, this.inbox, this.outbox)),
-      // A fetched batch can hold thousands of readings; every statement is set-based.
-      { timeout: 30_000 },
+    return transactOnPool(this.pool, (client) =>
+      work(new PrismaWindowTransaction(client, this.inbox, this.outbox)),
     );
   }
 }

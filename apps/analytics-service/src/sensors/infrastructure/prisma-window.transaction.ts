@@ -1,83 +1,77 @@
-import { Inbox, Outbox } from '@kafka-commerce/messaging';
-import { type WindowTransaction, type WindowWrite } from '../application/window-store';
+import { Inbox, Outbox, type RawSqlClient } from '@kafka-commerce/messaging';
+import {
+  type AdmittedReadings,
+  type LockedSensors,
+  type WindowTransaction,
+  type WindowWrite,
+} from '../application/window-store';
+import { type DetectorState } from '../domain/anomaly-detector';
+import { type StoredWindow } from '../domain/late-readings';
+import { type RejectedReading, type ScreenedReading } from '../domain/reading-cleaning';
+import { type CleanReading, type TemperatureReading } from '../domain/temperature-reading';
 import { type OpenWindow } from '../domain/temperature-window';
-import { type Prisma } from '../../generated/prisma/client';
+import { decodeDetectorState } from './detector-state.codec';
+import {
+  ADMIT_READINGS_SQL,
+  DELETE_OPEN_SQL,
+  FIND_STORED_WINDOWS_SQL,
+  INSERT_ALERTS_SQL,
+  INSERT_ANOMALIES_SQL,
+  INSERT_CLOSED_SQL,
+  LOCK_EXPIRED_SQL,
+  LOCK_SENSORS_SQL,
+  SAVE_OPEN_AND_STATES_SQL,
+  UPDATE_STORED_WINDOWS_SQL,
+} from './sensor-stream.sql';
 
-interface OpenWindowRow {
-  sensorId: string;
-  count: number;
-  sum: number;
-  min: number;
-  max: number;
-  windowStart: Date;
-  windowEnd: Date;
-  openedAt: Date;
-  lastEventId: string;
-  lastCorrelationId: string;
+type Outcome = 'redelivered' | 'rejected' | 'duplicate';
+
+/** An open window as jsonb_agg writes it: timestamps are text. */
+interface OpenWindowJson extends Omit<OpenWindow, 'windowStart' | 'windowEnd' | 'openedAt'> {
+  windowStart: string;
+  windowEnd: string;
+  openedAt: string;
 }
 
-const OPEN_WINDOW_COLUMNS = `
-  sensor_id AS "sensorId", count, sum, min, max, window_start AS "windowStart",
-  window_end AS "windowEnd", opened_at AS "openedAt", last_event_id::text AS "lastEventId",
-  last_correlation_id AS "lastCorrelationId"`;
+interface LockedRow {
+  now: Date;
+  windows: OpenWindowJson[] | string;
+  states: { sensorId: string; closedUntil: string | null; detector: unknown }[] | string;
+}
 
-// ORDER BY before FOR UPDATE: rows are locked in sensor order, the order every batch uses.
-const LOCK_OPEN_SQL = `
-  SELECT ${OPEN_WINDOW_COLUMNS} FROM open_sensor_windows
-  WHERE sensor_id = ANY($1::text[]) ORDER BY sensor_id FOR UPDATE`;
-
-const LOCK_EXPIRED_SQL = `
-  SELECT ${OPEN_WINDOW_COLUMNS} FROM open_sensor_windows
-  WHERE opened_at <= now() - $1::integer * interval '1 millisecond'
-  ORDER BY opened_at LIMIT $2 FOR UPDATE SKIP LOCKED`;
-
-const UPSERT_OPEN_SQL = `
-  INSERT INTO open_sensor_windows AS w (sensor_id, count, sum, min, max, window_start,
-    window_end, opened_at, last_event_id, last_correlation_id)
-  SELECT r."sensorId", r.count, r.sum, r.min, r.max, r."windowStart", r."windowEnd",
-    r."openedAt", r."lastEventId"::uuid, r."lastCorrelationId"
-  FROM jsonb_to_recordset($1::jsonb) AS r("sensorId" text, count integer,
-    sum double precision, min double precision, max double precision,
-    "windowStart" timestamptz, "windowEnd" timestamptz, "openedAt" timestamptz,
-    "lastEventId" text, "lastCorrelationId" text)
-  ORDER BY r."sensorId"
-  ON CONFLICT (sensor_id) DO UPDATE SET count = EXCLUDED.count, sum = EXCLUDED.sum,
-    min = EXCLUDED.min, max = EXCLUDED.max, window_start = EXCLUDED.window_start,
-    window_end = EXCLUDED.window_end, opened_at = EXCLUDED.opened_at,
-    last_event_id = EXCLUDED.last_event_id, last_correlation_id = EXCLUDED.last_correlation_id`;
-
-const DELETE_OPEN_SQL = `DELETE FROM open_sensor_windows WHERE sensor_id = ANY($1::text[])`;
-
-const INSERT_CLOSED_SQL = `
-  INSERT INTO sensor_windows (sensor_id, window_start, window_end, count, avg, min, max,
-    closed_at, closed_by)
-  SELECT r."sensorId", r."windowStart", r."windowEnd", r.count, r.avg, r.min, r.max,
-    r."closedAt", r."closedBy"::window_close_reason
-  FROM jsonb_to_recordset($1::jsonb) AS r("sensorId" text,
-    "windowStart" timestamptz, "windowEnd" timestamptz, count integer,
-    avg double precision, min double precision, max double precision,
-    "closedAt" timestamptz, "closedBy" text, position integer)
-  ORDER BY r.position`;
-
-const INSERT_ALERTS_SQL = `
-  INSERT INTO sensor_alerts (id, sensor_id, window_start, window_end, count, average,
-    threshold, raised_at)
-  SELECT r.id::uuid, r."sensorId", r."windowStart", r."windowEnd", r.count, r.average,
-    r.threshold, r."raisedAt"
-  FROM jsonb_to_recordset($1::jsonb) AS r(id text, "sensorId" text,
-    "windowStart" timestamptz, "windowEnd" timestamptz, count integer,
-    average double precision, threshold double precision, "raisedAt" timestamptz)`;
-
-/** The window store's operations inside one Prisma interactive transaction. */
+/** The window store's operations inside one transaction (pg returns bigint as text). */
 export class PrismaWindowTransaction implements WindowTransaction {
   constructor(
-    private readonly tx: Prisma.TransactionClient,
+    private readonly tx: RawSqlClient,
     private readonly inbox: Inbox,
     private readonly outbox: Outbox,
   ) {}
 
-  claim(consumer: string, eventIds: readonly string[]): Promise<ReadonlySet<string>> {
-    return this.inbox.claim(this.tx, consumer, eventIds);
+  async admit(consumer: string, screened: readonly ScreenedReading[]): Promise<AdmittedReadings> {
+    if (screened.length === 0) return { fresh: 0, readings: [], rejected: [], duplicates: 0 };
+    const eventIds = screened.map((entry) =>
+      entry.kind === 'duplicate' ? entry.eventId : entry.reading.eventId,
+    );
+    const rows = await this.tx.$queryRawUnsafe<{ position: number; outcome: Outcome }[]>(
+      ADMIT_READINGS_SQL,
+      consumer,
+      JSON.stringify(screened.map(toInputRow)),
+      JSON.stringify([...new Set(eventIds)]),
+    );
+    const outcomes = new Map(rows.map((row) => [row.position, row.outcome]));
+    const readings: CleanReading[] = [];
+    const rejected: RejectedReading[] = [];
+    let redelivered = 0;
+    let duplicates = 0;
+    screened.forEach((entry, position) => {
+      const outcome = outcomes.get(position);
+      if (outcome === 'redelivered') redelivered++;
+      else if (outcome === 'duplicate') duplicates++;
+      else if (entry.kind === 'clean') readings.push(entry.reading);
+      else if (entry.kind === 'rejected') rejected.push(entry.reading);
+    });
+    this.inbox.countDuplicates(consumer, redelivered);
+    return { fresh: screened.length - redelivered, readings, rejected, duplicates };
   }
 
   async now(): Promise<Date> {
@@ -87,19 +81,41 @@ export class PrismaWindowTransaction implements WindowTransaction {
     return row.now;
   }
 
-  async lockOpenWindows(sensorIds: readonly string[]): Promise<Map<string, OpenWindow>> {
-    if (sensorIds.length === 0) return new Map();
-    const rows = await this.tx.$queryRawUnsafe<OpenWindowRow[]>(LOCK_OPEN_SQL, sensorIds);
-    return new Map(rows.map((row) => [row.sensorId, row]));
+  async lockSensors(sensorIds: readonly string[]): Promise<LockedSensors> {
+    const [row] = await this.tx.$queryRawUnsafe<LockedRow[]>(LOCK_SENSORS_SQL, sensorIds);
+    if (!row) throw new Error('locking the sensors returned no row');
+    const windows = new Map<string, OpenWindow>();
+    for (const window of json(row.windows)) {
+      windows.set(window.sensorId, {
+        ...window,
+        windowStart: new Date(window.windowStart),
+        windowEnd: new Date(window.windowEnd),
+        openedAt: new Date(window.openedAt),
+      });
+    }
+    const closedUntil = new Map<string, Date>();
+    const detectors = new Map<string, DetectorState>();
+    for (const state of json(row.states)) {
+      if (state.closedUntil !== null) closedUntil.set(state.sensorId, new Date(state.closedUntil));
+      const detector = decodeDetectorState(state.detector);
+      if (detector) detectors.set(state.sensorId, detector);
+    }
+    return { now: row.now, windows, closedUntil, detectors };
   }
 
   lockExpiredWindows(maxAgeMs: number, limit: number): Promise<OpenWindow[]> {
-    return this.tx.$queryRawUnsafe<OpenWindowRow[]>(LOCK_EXPIRED_SQL, maxAgeMs, limit);
+    return this.tx.$queryRawUnsafe<OpenWindow[]>(LOCK_EXPIRED_SQL, maxAgeMs, limit);
   }
 
-  async save({ open, removed, closed, alerts }: WindowWrite): Promise<void> {
+  async save({ open, removed, closed, alerts, anomalies, sensors }: WindowWrite): Promise<void> {
     if (removed.length > 0) await this.tx.$executeRawUnsafe(DELETE_OPEN_SQL, removed);
-    if (open.length > 0) await this.tx.$executeRawUnsafe(UPSERT_OPEN_SQL, JSON.stringify(open));
+    if (open.length > 0 || sensors.length > 0) {
+      await this.tx.$executeRawUnsafe(
+        SAVE_OPEN_AND_STATES_SQL,
+        JSON.stringify(open),
+        JSON.stringify(sensors),
+      );
+    }
     if (closed.length > 0) {
       // Ids in closing order: a sensor's windows are listed by id.
       const rows = closed.map((window, position) => ({ ...window, position }));
@@ -112,10 +128,69 @@ export class PrismaWindowTransaction implements WindowTransaction {
         raisedAt: event.envelope.payload.raisedAt,
       }));
       await this.tx.$executeRawUnsafe(INSERT_ALERTS_SQL, JSON.stringify(rows));
-      await this.outbox.append(
-        this.tx,
-        alerts.map((raised) => raised.event),
-      );
     }
+    if (anomalies.length > 0) {
+      const rows = anomalies.map(({ event }) => ({
+        ...event.envelope.payload,
+        id: event.envelope.eventId,
+      }));
+      await this.tx.$executeRawUnsafe(INSERT_ANOMALIES_SQL, JSON.stringify(rows));
+    }
+    const events = [...alerts, ...anomalies].map((raised) => raised.event);
+    if (events.length > 0) await this.outbox.append(this.tx, events);
   }
+
+  async findStoredWindows(
+    readings: readonly TemperatureReading[],
+  ): Promise<(StoredWindow | null)[]> {
+    const rows = await this.tx.$queryRawUnsafe<(StoredWindow & { position: number })[]>(
+      FIND_STORED_WINDOWS_SQL,
+      JSON.stringify(
+        readings.map((reading, i) => ({ i, sensorId: reading.sensorId, t: reading.timestamp })),
+      ),
+    );
+    const found = new Map(rows.map(({ position, ...window }) => [position, window]));
+    return readings.map((_, i) => found.get(i) ?? null);
+  }
+
+  async updateStoredWindows(windows: readonly StoredWindow[]): Promise<void> {
+    await this.tx.$executeRawUnsafe(UPDATE_STORED_WINDOWS_SQL, JSON.stringify(windows));
+  }
+}
+
+function toInputRow(entry: ScreenedReading, p: number) {
+  switch (entry.kind) {
+    case 'clean': {
+      const { reading } = entry;
+      return {
+        p,
+        k: entry.kind,
+        e: reading.eventId,
+        s: reading.sensorId,
+        t: reading.timestamp,
+        v: reading.temperature,
+        u: reading.unit,
+      };
+    }
+    case 'rejected': {
+      const { reading } = entry;
+      return {
+        p,
+        k: entry.kind,
+        e: reading.eventId,
+        s: reading.sensorId,
+        t: reading.timestamp,
+        v: reading.rawValue,
+        u: reading.unit,
+        reason: reading.reason,
+      };
+    }
+    case 'duplicate':
+      return { p, k: entry.kind, e: entry.eventId };
+  }
+}
+
+/** jsonb comes back parsed or as text, depending on the driver's type parsers. */
+function json<T>(value: T[] | string): T[] {
+  return typeof value === 'string' ? (JSON.parse(value) as T[]) : value;
 }

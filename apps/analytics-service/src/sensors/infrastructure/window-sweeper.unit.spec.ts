@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { InMemoryWindowStore } from '../../testing/in-memory-window.store';
+import { fixedSensorSettings } from '../../testing/sensor-settings';
 import { CloseExpiredWindowsHandler } from '../application/close-expired-windows/close-expired-windows.handler';
-import { SensorSettings } from '../application/sensor-settings';
 import { WindowSweeper } from './window-sweeper';
 
-const settings = new SensorSettings({ maxReadings: 1000, maxAgeMs: 5000 }, 80, 500);
+const settings = fixedSensorSettings();
 
 /** Counts sweeps; each one stays in flight until `finish` is called. */
 class SlowCloser extends CloseExpiredWindowsHandler {

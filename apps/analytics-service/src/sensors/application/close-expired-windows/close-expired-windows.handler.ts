@@ -29,7 +29,8 @@ export class CloseExpiredWindowsHandler {
   }
 
   private closeSome(): Promise<number> {
-    const policy = this.settings.window;
+    // One version of the runtime settings per transaction.
+    const { window: policy, alertThreshold } = this.settings.current();
     return this.windows.inTransaction(async (tx) => {
       const expired = await tx.lockExpiredWindows(policy.maxAgeMs, CLOSE_BATCH);
       if (expired.length === 0) return 0;
@@ -39,7 +40,14 @@ export class CloseExpiredWindowsHandler {
         open: [],
         removed: closed.map((window) => window.sensorId),
         closed,
-        alerts: raiseAlerts(closed, this.settings.alertThreshold, now),
+        alerts: raiseAlerts(closed, alertThreshold, now),
+        anomalies: [],
+        // Readings older than these windows' ends are late from now on.
+        sensors: closed.map((window) => ({
+          sensorId: window.sensorId,
+          closedUntil: window.windowEnd,
+          detector: null,
+        })),
       });
       return closed.length;
     });

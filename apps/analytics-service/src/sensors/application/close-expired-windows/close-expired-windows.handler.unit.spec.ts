@@ -1,17 +1,17 @@
 import { Logger } from '@nestjs/common';
-import { readings } from '../../../testing/event-builders';
 import { InMemoryWindowStore } from '../../../testing/in-memory-window.store';
+import { incoming, RecordingStreamObserver } from '../../../testing/sensor-readings';
+import { changeableSensorSettings, fixedSensorSettings } from '../../../testing/sensor-settings';
 import { AccumulateReadingsHandler } from '../accumulate-readings/accumulate-readings.handler';
-import { SensorSettings } from '../sensor-settings';
 import { CloseExpiredWindowsHandler } from './close-expired-windows.handler';
 
-const settings = new SensorSettings({ maxReadings: 1000, maxAgeMs: 5000 }, 80, 500);
+const settings = fixedSensorSettings();
 
 async function withOpenWindows(...sensors: [string, number[]][]) {
   const store = new InMemoryWindowStore();
-  const accumulate = new AccumulateReadingsHandler(store, settings);
+  const accumulate = new AccumulateReadingsHandler(store, settings, new RecordingStreamObserver());
   for (const [sensorId, temperatures] of sensors) {
-    await accumulate.execute({ consumer: 'c', events: readings(sensorId, temperatures) });
+    await accumulate.execute({ consumer: 'c', readings: incoming(sensorId, temperatures) });
     store.advance(1000);
   }
   return { store, closeExpired: new CloseExpiredWindowsHandler(store, settings) };
@@ -46,6 +46,13 @@ describe('CloseExpiredWindowsHandler', () => {
     expect(store.outbox.map((event) => event.envelope.type)).toEqual(['sensor.alert-raised']);
   });
 
+  it('marks the closed window’s end, so older readings are late from then on', async () => {
+    const { store, closeExpired } = await withOpenWindows(['s1', [20, 21, 22]]);
+    store.advance(5000);
+    await closeExpired.execute();
+    expect(store.sensors.get('s1')?.closedUntil).toEqual(new Date('2026-11-26T10:00:00.002Z'));
+  });
+
   it('skips windows another transaction holds, and closes nothing twice', async () => {
     const { store, closeExpired } = await withOpenWindows(['a', [1]], ['b', [2]]);
     store.advance(10_000);
@@ -55,5 +62,22 @@ describe('CloseExpiredWindowsHandler', () => {
     expect(await closeExpired.execute()).toBe(1);
     expect(await closeExpired.execute()).toBe(0);
     expect(store.closed.map((window) => window.sensorId)).toEqual(['b', 'a']);
+  });
+
+  it('closes by the age limit and judges by the threshold in effect at each sweep', async () => {
+    const { settings, change } = changeableSensorSettings();
+    const store = new InMemoryWindowStore();
+    const accumulate = new AccumulateReadingsHandler(
+      store,
+      settings,
+      new RecordingStreamObserver(),
+    );
+    await accumulate.execute({ consumer: 'c', readings: incoming('s1', [70, 71]) });
+    const closeExpired = new CloseExpiredWindowsHandler(store, settings);
+    store.advance(1000);
+    expect(await closeExpired.execute()).toBe(0);
+    change({ windowMaxAgeMs: 1000, alertThreshold: 60 });
+    expect(await closeExpired.execute()).toBe(1);
+    expect(store.outbox.map((event) => event.envelope.type)).toEqual(['sensor.alert-raised']);
   });
 });

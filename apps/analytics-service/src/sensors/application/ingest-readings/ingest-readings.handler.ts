@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { createEvent, sensorTemperatureRecordedV1 } from '@kafka-commerce/events';
+import { createEvent, sensorTemperatureRecordedV2 } from '@kafka-commerce/events';
 import { ANALYTICS_SERVICE } from '../../../config/analytics-service.config';
+import { type TemperatureUnit } from '../../domain/temperature-reading';
 import { ReadingIntake } from './reading-intake';
 
 export interface IngestReadings {
   readonly readings: readonly {
     readonly sensorId: string;
     readonly temperature: number;
+    /** Celsius when absent. */
+    readonly unit?: TemperatureUnit | undefined;
     readonly timestamp: string;
   }[];
   readonly correlationId: string;
@@ -20,10 +23,11 @@ export class IngestReadingsHandler {
   async execute({ readings, correlationId }: IngestReadings): Promise<number> {
     const events = readings.map((reading) =>
       createEvent(
-        sensorTemperatureRecordedV1,
+        sensorTemperatureRecordedV2,
         {
           sensorId: reading.sensorId,
           temperature: reading.temperature,
+          unit: reading.unit ?? 'C',
           timestamp: reading.timestamp,
         },
         { producer: ANALYTICS_SERVICE, correlationId },
