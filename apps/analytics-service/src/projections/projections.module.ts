@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsController } from './api/analytics.controller';
+import { SalesReportController } from './api/sales-report.controller';
+import { GetSalesReportHandler } from './application/get-sales-report/get-sales-report.handler';
+import { SalesReportReader } from './application/get-sales-report/sales-report-reader';
 import { GetSummaryHandler } from './application/get-summary/get-summary.handler';
 import { SummaryReader } from './application/get-summary/summary-reader';
 import { ProjectionStore } from './application/projection-store';
@@ -7,15 +10,20 @@ import { RecordOrdersHandler } from './application/record-orders/record-orders.h
 import { RecordPaymentsHandler } from './application/record-payments/record-payments.handler';
 import { RecordUsersHandler } from './application/record-users/record-users.handler';
 import { PrismaProjectionStore } from './infrastructure/prisma-projection.store';
+import { PrismaSalesReportReader } from './infrastructure/prisma-sales-report.reader';
 import { PrismaSummaryReader } from './infrastructure/prisma-summary.reader';
 import { OrderEventsConsumer } from './messaging/order-events.consumer';
 import { PaymentEventsConsumer } from './messaging/payment-events.consumer';
 import { UserEventsConsumer } from './messaging/user-events.consumer';
 
-/** Live projections of the business topics behind GET /analytics/summary. */
+/**
+ * Live projections of the business topics behind GET /analytics/summary and, per UTC day,
+ * GET /analytics/reports/sales.
+ */
 @Module({
   controllers: [
     AnalyticsController,
+    SalesReportController,
     UserEventsConsumer,
     OrderEventsConsumer,
     PaymentEventsConsumer,
@@ -25,8 +33,12 @@ import { UserEventsConsumer } from './messaging/user-events.consumer';
     RecordOrdersHandler,
     RecordPaymentsHandler,
     GetSummaryHandler,
+    GetSalesReportHandler,
     { provide: ProjectionStore, useClass: PrismaProjectionStore },
     { provide: SummaryReader, useClass: PrismaSummaryReader },
+    { provide: SalesReportReader, useClass: PrismaSalesReportReader },
   ],
+  // The dashboard shows the summary as GET /analytics/summary computes it.
+  exports: [GetSummaryHandler],
 })
 export class ProjectionsModule {}

@@ -1,5 +1,6 @@
 import { type Money, toDecimal } from '@kafka-commerce/events';
 import { type SummaryDelta } from './summary-delta';
+import { utcDayOf } from './utc-day';
 
 export type PaymentOutcome = 'SUCCEEDED' | 'FAILED';
 
@@ -12,8 +13,11 @@ export interface ProcessedPayment {
   readonly processedAt: Date;
 }
 
-/** Counts a payment seen for the first time under its outcome (a refund does not undo it). */
+/**
+ * Counts a payment seen for the first time under its outcome (a refund does not undo it), in
+ * the totals and on the UTC day of its processedAt.
+ */
 export function countPayment(payment: ProcessedPayment, delta: SummaryDelta): void {
   const metric = payment.status === 'SUCCEEDED' ? 'payments.succeeded' : 'payments.failed';
-  delta.count(metric, 1, toDecimal(payment.amount));
+  delta.count(metric, 1, toDecimal(payment.amount), utcDayOf(payment.processedAt));
 }

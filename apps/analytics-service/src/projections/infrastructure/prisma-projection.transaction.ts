@@ -3,6 +3,7 @@ import { type ProjectionTransaction, type RegisteredUser } from '../application/
 import { type OrderState, type OrderStatus, type PricedLine } from '../domain/order-projection';
 import { type ProcessedPayment } from '../domain/payment-projection';
 import { type SummaryDelta } from '../domain/summary-delta';
+import { type UtcDay } from '../domain/utc-day';
 
 // Every write is one set-based statement over a JSON array, whatever the batch size. Rows are
 // written in key order, so concurrent batches lock shared rows (products, totals) in one order.
@@ -27,30 +28,78 @@ const INSERT_PAYMENTS_SQL = `
 
 const LOCK_ORDERS_SQL = `
   SELECT order_id::text AS "orderId", status::text AS status,
-    total_amount::text AS "totalAmount", lines
+    total_amount::text AS "totalAmount", lines, confirmed_on::text AS "confirmedOn"
   FROM order_projections WHERE order_id = ANY($1::uuid[]) ORDER BY order_id FOR UPDATE`;
 
 const UPSERT_ORDERS_SQL = `
-  INSERT INTO order_projections (order_id, status, total_amount, lines, updated_at)
-  SELECT r."orderId"::uuid, r.status::order_status, r."totalAmount"::numeric, r.lines, now()
+  INSERT INTO order_projections (order_id, status, total_amount, lines, confirmed_on, updated_at)
+  SELECT r."orderId"::uuid, r.status::order_status, r."totalAmount"::numeric, r.lines,
+    r."confirmedOn"::date, now()
   FROM jsonb_to_recordset($1::jsonb) AS r("orderId" text, status text, "totalAmount" text,
-    lines jsonb)
+    lines jsonb, "confirmedOn" text)
   ORDER BY r."orderId"
   ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status,
-    total_amount = EXCLUDED.total_amount, lines = EXCLUDED.lines, updated_at = EXCLUDED.updated_at`;
+    total_amount = EXCLUDED.total_amount, lines = EXCLUDED.lines,
+    confirmed_on = EXCLUDED.confirmed_on, updated_at = EXCLUDED.updated_at`;
 
-const ADD_PRODUCT_SALES_SQL = `
-  INSERT INTO product_sales AS p (product_id, quantity, revenue)
-  SELECT r."productId"::uuid, r.quantity, r.revenue::numeric
-  FROM jsonb_to_recordset($1::jsonb) AS r("productId" text, quantity bigint, revenue text)
-  ORDER BY r."productId"
-  ON CONFLICT (product_id) DO UPDATE SET quantity = p.quantity + EXCLUDED.quantity,
-    revenue = p.revenue + EXCLUDED.revenue`;
-
-const ADD_COUNTERS_SQL = `
+// A whole delta in one statement (one round trip, whatever it touches): six increments of
+// one JSON document. PostgreSQL runs a statement's data-modifying CTEs in no promised order,
+// so each step waits for the one before (its one-time filter counts that step's RETURNING
+// rows): every transaction locks product totals, product days, day totals, day cancellations,
+// order minutes, then summary totals, each table in key order — one lock order, no deadlock.
+const APPLY_DELTA_SQL = `
+  WITH products AS (
+    INSERT INTO product_sales AS p (product_id, quantity, revenue)
+    SELECT r."productId"::uuid, r.quantity, r.revenue::numeric
+    FROM jsonb_to_recordset($1::jsonb -> 'products')
+      AS r("productId" text, quantity bigint, revenue text)
+    ORDER BY r."productId"
+    ON CONFLICT (product_id) DO UPDATE SET quantity = p.quantity + EXCLUDED.quantity,
+      revenue = p.revenue + EXCLUDED.revenue
+    RETURNING 1
+  ), product_days AS (
+    INSERT INTO daily_product_sales AS p (day, product_id, quantity, revenue)
+    SELECT r.day::date, r."productId"::uuid, r.quantity, r.revenue::numeric
+    FROM jsonb_to_recordset($1::jsonb -> 'productDays')
+      AS r(day text, "productId" text, quantity bigint, revenue text)
+    WHERE (SELECT count(*) FROM products) >= 0
+    ORDER BY r.day, r."productId"
+    ON CONFLICT (day, product_id) DO UPDATE SET quantity = p.quantity + EXCLUDED.quantity,
+      revenue = p.revenue + EXCLUDED.revenue
+    RETURNING 1
+  ), days AS (
+    INSERT INTO daily_counters AS d (day, metric, count, amount)
+    SELECT r.day::date, r.metric, r.count, r.amount::numeric
+    FROM jsonb_to_recordset($1::jsonb -> 'days')
+      AS r(day text, metric text, count bigint, amount text)
+    WHERE (SELECT count(*) FROM product_days) >= 0
+    ORDER BY r.day, r.metric
+    ON CONFLICT (day, metric) DO UPDATE SET count = d.count + EXCLUDED.count,
+      amount = d.amount + EXCLUDED.amount
+    RETURNING 1
+  ), cancellations AS (
+    INSERT INTO daily_cancellations AS c (day, reason, count)
+    SELECT r.day::date, r.reason, r.count
+    FROM jsonb_to_recordset($1::jsonb -> 'cancellations')
+      AS r(day text, reason text, count bigint)
+    WHERE (SELECT count(*) FROM days) >= 0
+    ORDER BY r.day, r.reason
+    ON CONFLICT (day, reason) DO UPDATE SET count = c.count + EXCLUDED.count
+    RETURNING 1
+  ), minutes AS (
+    INSERT INTO order_minutes AS m (minute, status, count)
+    SELECT r.minute::timestamptz, r.status, r.count
+    FROM jsonb_to_recordset($1::jsonb -> 'minutes')
+      AS r(minute text, status text, count bigint)
+    WHERE (SELECT count(*) FROM cancellations) >= 0
+    ORDER BY r.minute, r.status
+    ON CONFLICT (minute, status) DO UPDATE SET count = m.count + EXCLUDED.count
+    RETURNING 1
+  )
   INSERT INTO summary_counters AS c (metric, count, amount)
   SELECT r.metric, r.count, r.amount::numeric
-  FROM jsonb_to_recordset($1::jsonb) AS r(metric text, count bigint, amount text)
+  FROM jsonb_to_recordset($1::jsonb -> 'counters') AS r(metric text, count bigint, amount text)
+  WHERE (SELECT count(*) FROM minutes) >= 0
   ORDER BY r.metric
   ON CONFLICT (metric) DO UPDATE SET count = c.count + EXCLUDED.count,
     amount = c.amount + EXCLUDED.amount`;
@@ -60,6 +109,7 @@ interface OrderRow {
   status: OrderStatus;
   totalAmount: string | null;
   lines: PricedLine[];
+  confirmedOn: UtcDay | null;
 }
 
 /** The projection store's operations inside one transaction. */
@@ -94,21 +144,9 @@ export class PrismaProjectionTransaction implements ProjectionTransaction {
   }
 
   async apply(delta: SummaryDelta): Promise<void> {
-    const products = delta.products().map(([productId, change]) => ({
-      productId,
-      quantity: change.quantity,
-      revenue: change.revenue.toFixed(),
-    }));
-    const counters = delta.counters().map(([metric, change]) => ({
-      metric,
-      count: change.count,
-      amount: change.amount.toFixed(),
-    }));
-    // Products before totals, in every transaction: one lock order, no deadlock.
-    if (products.length > 0)
-      await this.tx.$executeRawUnsafe(ADD_PRODUCT_SALES_SQL, JSON.stringify(products));
-    if (counters.length > 0)
-      await this.tx.$executeRawUnsafe(ADD_COUNTERS_SQL, JSON.stringify(counters));
+    const document = deltaDocument(delta);
+    if (Object.values(document).every((rows) => rows.length === 0)) return;
+    await this.tx.$executeRawUnsafe(APPLY_DELTA_SQL, JSON.stringify(document));
   }
 
   private async insertNew(sql: string, rows: readonly object[]): Promise<ReadonlySet<string>> {
@@ -116,4 +154,38 @@ export class PrismaProjectionTransaction implements ProjectionTransaction {
     const inserted = await this.tx.$queryRawUnsafe<{ id: string }[]>(sql, JSON.stringify(rows));
     return new Set(inserted.map((row) => row.id));
   }
+}
+
+/** The delta as APPLY_DELTA_SQL reads it; amounts as exact decimal strings. */
+function deltaDocument(delta: SummaryDelta) {
+  return {
+    products: delta.products().map(([productId, change]) => ({
+      productId,
+      quantity: change.quantity,
+      revenue: change.revenue.toFixed(),
+    })),
+    productDays: delta.dailyProducts().map(({ day, key, change }) => ({
+      day,
+      productId: key,
+      quantity: change.quantity,
+      revenue: change.revenue.toFixed(),
+    })),
+    days: delta.dailyCounters().map(({ day, key, change }) => ({
+      day,
+      metric: key,
+      count: change.count,
+      amount: change.amount.toFixed(),
+    })),
+    cancellations: delta.cancellations().map(({ day, key, change }) => ({
+      day,
+      reason: key,
+      count: change,
+    })),
+    minutes: delta.orderMinutes(),
+    counters: delta.counters().map(([metric, change]) => ({
+      metric,
+      count: change.count,
+      amount: change.amount.toFixed(),
+    })),
+  };
 }
