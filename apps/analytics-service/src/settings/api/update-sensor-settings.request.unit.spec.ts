@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { BadRequestException } from '@nestjs/common';
+import { createValidationPipe, type FieldError } from '@kafka-commerce/platform';
+import { UpdateSensorSettingsRequest } from './update-sensor-settings.request';
+
+/** The service's real pipe, as PATCH /settings runs it. */
+function validate(body: unknown): Promise<unknown> {
+  return createValidationPipe().transform(body, {
+    type: 'body',
+    metatype: UpdateSensorSettingsRequest,
+  });
+}
+
+async function rejectedFields(body: unknown): Promise<string[]> {
+  try {
+    await validate(body);
+  } catch (error) {
+    if (!(error instanceof BadRequestException)) throw error;
+    return (error.getResponse() as { errors: FieldError[] }).errors.map((e) => e.field);
+  }
+  throw new Error('expected the body to be rejected');
+}
+
+describe('UpdateSensorSettingsRequest', () => {
+  it('takes any subset of the settings', async () => {
+    await expect(validate({})).resolves.toBeInstanceOf(UpdateSensorSettingsRequest);
+    await expect(validate({ alertThreshold: 72.5 })).resolves.toMatchObject({
+      alertThreshold: 72.5,
+    });
+    await expect(
+      validate({
+        alertThreshold: -10,
+        anomalySensitivity: 3,
+        windowMaxReadings: 100,
+        windowMaxAgeMs: 1000,
+        plausibleMin: -40,
+        plausibleMax: 60,
+      }),
+    ).resolves.toMatchObject({ windowMaxReadings: 100, plausibleMax: 60 });
+  });
+
+  it.each([
+    ['alertThreshold', '80'],
+    ['alertThreshold', null],
+    ['alertThreshold', 2_000_000],
+    ['anomalySensitivity', 0],
+    ['anomalySensitivity', -2],
+    ['windowMaxReadings', 0],
+    ['windowMaxReadings', 10.5],
+    ['windowMaxReadings', '100'],
+    ['windowMaxAgeMs', 0],
+    ['windowMaxAgeMs', 100_000_000],
+    ['plausibleMin', -2_000_000],
+    ['plausibleMax', true],
+  ])('refuses %s = %j, naming it', async (field, value) => {
+    expect(await rejectedFields({ [field]: value })).toEqual([field]);
+  });
+
+  it('refuses a field that is not a setting, naming it', async () => {
+    expect(await rejectedFields({ alertThreshold: 70, windowSize: 10 })).toEqual(['windowSize']);
+  });
+});
