@@ -1,10 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@kafka-commerce/platform';
 import { type AnalyticsServiceConfig, ANALYTICS_SERVICE } from './config/analytics-service.config';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { AnalyticsDatabase } from './database';
 import { ProjectionsModule } from './projections/projections.module';
-import { SensorSettings } from './sensors/application/sensor-settings';
 import { SensorsModule } from './sensors/sensors.module';
+import { SettingsModule } from './settings/settings.module';
 
 @Module({})
 export class AppModule {
@@ -18,16 +19,17 @@ export class AppModule {
           database: AnalyticsDatabase,
         }),
         ProjectionsModule,
-        SensorsModule.register(
-          new SensorSettings(
-            {
-              maxReadings: config.SENSOR_WINDOW_MAX_READINGS,
-              maxAgeMs: config.SENSOR_WINDOW_MAX_AGE_MS,
-            },
-            config.SENSOR_ALERT_THRESHOLD,
-            config.SENSOR_WINDOW_SWEEP_MS,
-          ),
-        ),
+        DashboardModule,
+        SettingsModule.register(config),
+        // The rest of the sensor stream's settings are live: RuntimeSensorSettings.
+        SensorsModule.register({
+          sweepIntervalMs: config.SENSOR_WINDOW_SWEEP_MS,
+          detector: {
+            warmup: config.SENSOR_ANOMALY_WARMUP,
+            stuckRun: config.SENSOR_STUCK_READINGS,
+            driftThreshold: config.SENSOR_DRIFT_THRESHOLD,
+          },
+        }),
       ],
     };
   }
