@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Inbox } from '@kafka-commerce/messaging';
 import { NotificationDatabase } from '../../database';
+import { type Prisma } from '../../generated/prisma/client';
 import {
   type CausedNotification,
   insertNotifications,
@@ -37,47 +38,17 @@ export class PrismaContactRepository extends ContactRepository {
           select: { userId: true, profileRevision: true },
         });
         // The profile revision each contact holds, kept current as the batch is applied.
-        const revisions = new Map(existing.map((row) => [row.userId, row.profileRevision]));
-        const caused: CausedNotification[] = [];
-        let stale = 0;
+        const book = new ContactBookWrites(
+          tx,
+          new Map(existing.map((row) => [row.userId, row.profileRevision])),
+        );
         for (const update of toApply) {
-          const userId = userIdOf(update);
-          const revision = revisions.get(userId);
-          if (update.kind === 'registered') {
-            const row = { ...update.contact, sourceEventId: update.eventId };
-            if (revision === undefined) {
-              await tx.contact.create({ data: row });
-              revisions.set(userId, 0);
-              caused.push(
-                ...update.notifications.map((draft) => ({ eventId: update.eventId, draft })),
-              );
-            } else if (revision === 0) {
-              await tx.contact.update({ where: { userId }, data: row });
-            } else {
-              stale++; // a copy of the registration: the profile changed since
-            }
-            continue;
-          }
-          if (revision === undefined) throw new ContactNotKnownError(userId);
-          const { profile } = update;
-          if (profile.revision <= revision) {
-            stale++;
-            continue;
-          }
-          await tx.contact.update({
-            where: { userId },
-            data: {
-              username: profile.username,
-              phone: profile.phone,
-              notificationChannels: [...profile.channels],
-              profileRevision: profile.revision,
-              sourceEventId: update.eventId,
-            },
-          });
-          revisions.set(userId, profile.revision);
+          if (update.kind === 'registered') await book.register(update);
+          else await book.changeProfile(update);
         }
+        const caused = await book.finish();
         const notificationIds = await insertNotifications(tx, caused);
-        return { applied: fresh.size, stale, notificationIds };
+        return { applied: fresh.size, stale: book.stale, notificationIds };
       },
       { timeout: 15_000 },
     );
@@ -86,4 +57,70 @@ export class PrismaContactRepository extends ContactRepository {
 
 function userIdOf(update: ContactUpdate): string {
   return update.kind === 'registered' ? update.contact.userId : update.profile.userId;
+}
+
+type Registration = Extract<ContactUpdate, { kind: 'registered' }>;
+type ProfileChanged = Extract<ContactUpdate, { kind: 'profile-changed' }>;
+
+/**
+ * One batch's writes to the contact book, in event order. New contacts go in with one
+ * statement at the end: a backlog of registrations arrives as large batches, and a statement
+ * per contact made each of them seconds long. A write to a contact still waiting among the
+ * new ones inserts them first.
+ */
+class ContactBookWrites {
+  readonly created: Prisma.ContactCreateManyInput[] = [];
+  readonly caused: CausedNotification[] = [];
+  stale = 0;
+
+  constructor(
+    private readonly tx: Prisma.TransactionClient,
+    private readonly revisions: Map<string, number>,
+  ) {}
+
+  async register({ eventId, contact, notifications }: Registration): Promise<void> {
+    const revision = this.revisions.get(contact.userId);
+    const row = { ...contact, sourceEventId: eventId };
+    if (revision === undefined) {
+      this.created.push(row);
+      this.revisions.set(contact.userId, 0);
+      this.caused.push(...notifications.map((draft) => ({ eventId, draft })));
+    } else if (revision === 0) {
+      await this.update(contact.userId, row);
+    } else {
+      this.stale++; // a copy of the registration: the profile changed since
+    }
+  }
+
+  async changeProfile({ eventId, profile }: ProfileChanged): Promise<void> {
+    const revision = this.revisions.get(profile.userId);
+    if (revision === undefined) throw new ContactNotKnownError(profile.userId);
+    if (profile.revision <= revision) {
+      this.stale++;
+      return;
+    }
+    await this.update(profile.userId, {
+      username: profile.username,
+      phone: profile.phone,
+      notificationChannels: [...profile.channels],
+      profileRevision: profile.revision,
+      sourceEventId: eventId,
+    });
+    this.revisions.set(profile.userId, profile.revision);
+  }
+
+  /** Inserts the new contacts; returns the notifications they cause. */
+  async finish(): Promise<CausedNotification[]> {
+    await this.insertCreated();
+    return this.caused;
+  }
+
+  private async update(userId: string, data: Prisma.ContactUpdateInput): Promise<void> {
+    await this.insertCreated();
+    await this.tx.contact.update({ where: { userId }, data });
+  }
+
+  private async insertCreated(): Promise<void> {
+    if (this.created.length > 0) await this.tx.contact.createMany({ data: this.created.splice(0) });
+  }
 }
