@@ -68,7 +68,7 @@ function serializationSection(serialization: SerializationComparison): string {
     '',
     '#### For an order pipeline',
     '',
-    bullets(serialization.verdicts.map(({ format, verdict }) => `**${format}**: ${verdict}`)),
+    bullets(serialization.verdicts.map(({ verdict }) => verdict)),
   ].join('\n');
 }
 
