@@ -1,4 +1,6 @@
-import { parseArgs } from 'node:util';
+import { parseQuickOnlyArgs } from './quick-only-args';
+
+export { UsageError } from './quick-only-args';
 
 export const SCENARIO_IDS = [
   'consumer',
@@ -18,8 +20,6 @@ export interface BenchArgs {
 
 export type BenchCommand =
   { readonly kind: 'help' } | { readonly kind: 'run'; readonly args: BenchArgs };
-
-export class UsageError extends Error {}
 
 export const BENCH_USAGE = `Usage: pnpm bench [--quick] [--only ${SCENARIO_IDS.join(',')}]
 
@@ -41,34 +41,7 @@ Environment:
                  and recreated`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchCommand {
-  // `pnpm bench -- --quick` passes the separator through.
-  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
-  let values: { quick?: boolean; only?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        quick: { type: 'boolean' },
-        only: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) return { kind: 'help' };
-  return {
-    kind: 'run',
-    args: { quick: values.quick ?? false, scenarios: scenarioList(values.only) },
-  };
-}
-
-function scenarioList(only: string | undefined): readonly ScenarioId[] {
-  if (only === undefined) return SCENARIO_IDS;
-  const wanted = only.split(',').map((name) => name.trim());
-  const unknown = wanted.filter((name) => !(SCENARIO_IDS as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new UsageError(`unknown scenario(s): ${unknown.join(', ')}`);
-  return SCENARIO_IDS.filter((id) => wanted.includes(id));
+  const command = parseQuickOnlyArgs(argv, SCENARIO_IDS);
+  if (command.kind === 'help') return command;
+  return { kind: 'run', args: { quick: command.quick, scenarios: command.only } };
 }

@@ -18,11 +18,7 @@ export interface BenchRun {
 export function writeResults(run: BenchRun): { readonly json: string; readonly svg: string } {
   const directory = path.join(REPO_ROOT, 'bench-results');
   mkdirSync(directory, { recursive: true });
-  const stamp = run.startedAt
-    .toISOString()
-    .replaceAll(':', '-')
-    .replace(/\.\d+Z$/, 'Z');
-  const base = path.join(directory, `${stamp}${run.quick ? '-quick' : ''}`);
+  const base = path.join(directory, `${fileStamp(run.startedAt)}${run.quick ? '-quick' : ''}`);
   const json = `${base}.json`;
   const svg = `${base}.svg`;
   writeFileSync(
@@ -43,4 +39,12 @@ export function writeResults(run: BenchRun): { readonly json: string; readonly s
   const title = `pnpm bench${run.quick ? ' --quick' : ''}, ${run.startedAt.toISOString()}`;
   writeFileSync(svg, renderChart(run.reports, run.machine, title));
   return { json, svg };
+}
+
+/** A time as a file name: 2026-12-07T13-51-04Z. */
+export function fileStamp(time: Date): string {
+  return time
+    .toISOString()
+    .replaceAll(':', '-')
+    .replace(/\.\d+Z$/, 'Z');
 }

@@ -1,4 +1,6 @@
-import { parseArgs } from 'node:util';
+import { parseQuickOnlyArgs } from '../bench/quick-only-args';
+
+export { UsageError } from '../bench/quick-only-args';
 
 export const PARTS = ['brokers', 'serialization'] as const;
 export type Part = (typeof PARTS)[number];
@@ -10,8 +12,6 @@ export interface CompareArgs {
 
 export type CompareCommand =
   { readonly kind: 'help' } | { readonly kind: 'run'; readonly args: CompareArgs };
-
-export class UsageError extends Error {}
 
 export const COMPARE_USAGE = `Usage: pnpm bench:compare [--quick] [--only ${PARTS.join(',')}]
 
@@ -29,31 +29,7 @@ Environment: KAFKA_BROKERS (else a broker is started on 127.0.0.1:39292), RABBIT
 NATS_URL, REDIS_URL, MQTT_URL (default: the usual ports on 127.0.0.1).`;
 
 export function parseCompareArgs(argv: readonly string[]): CompareCommand {
-  // `pnpm bench:compare -- --quick` passes the separator through.
-  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
-  let values: { quick?: boolean; only?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        quick: { type: 'boolean' },
-        only: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) return { kind: 'help' };
-  return { kind: 'run', args: { quick: values.quick ?? false, parts: partList(values.only) } };
-}
-
-function partList(only: string | undefined): readonly Part[] {
-  if (only === undefined) return PARTS;
-  const wanted = only.split(',').map((name) => name.trim());
-  const unknown = wanted.filter((name) => !(PARTS as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new UsageError(`unknown part(s): ${unknown.join(', ')}`);
-  return PARTS.filter((part) => wanted.includes(part));
+  const command = parseQuickOnlyArgs(argv, PARTS);
+  if (command.kind === 'help') return command;
+  return { kind: 'run', args: { quick: command.quick, parts: command.only } };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { machineInfo } from '../bench/report';
+import { fileStamp } from '../bench/results-file';
 import { REPO_ROOT } from '../stack/profile';
 import { correctnessProblems } from './correctness';
 import { COMPARE_USAGE, type CompareArgs, parseCompareArgs, UsageError } from './args';
@@ -51,11 +52,10 @@ async function compare(args: CompareArgs): Promise<ComparisonRun> {
 function writeReport(run: ComparisonRun): { markdown: string; svg: string } {
   const directory = path.join(REPO_ROOT, 'bench-results');
   mkdirSync(directory, { recursive: true });
-  const stamp = run.startedAt
-    .toISOString()
-    .replaceAll(':', '-')
-    .replace(/\.\d+Z$/, 'Z');
-  const base = path.join(directory, `compare-${stamp}${run.quick ? '-quick' : ''}`);
+  const base = path.join(
+    directory,
+    `compare-${fileStamp(run.startedAt)}${run.quick ? '-quick' : ''}`,
+  );
   const markdown = `${base}.md`;
   const svg = `${base}.svg`;
   const charts = [
