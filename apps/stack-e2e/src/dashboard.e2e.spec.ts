@@ -166,6 +166,27 @@ function projected(orders: readonly Order[]): Promise<true> {
   );
 }
 
+async function summaryNow(): Promise<Summary> {
+  return (await getJson(`${serviceUrl('analytics')}/analytics/summary`)).body as Summary;
+}
+
+/**
+ * The page, with the summary it must agree with. Events of earlier suites may still be
+ * moving the shop-wide figures (a late payment changes the success rate), so a page counts
+ * only when the summary was the same just before and just after it was rendered.
+ */
+function domWithSteadySummary(): Promise<{ dom: string; summary: Summary }> {
+  return waitFor(
+    async () => {
+      const before = await summaryNow();
+      const dom = await renderedDom();
+      const summary = await summaryNow();
+      return JSON.stringify(before) === JSON.stringify(summary) ? { dom, summary } : undefined;
+    },
+    { timeoutMs: 30_000, description: 'a page rendered while the summary stood still' },
+  );
+}
+
 describe('GET /dashboard in headless Chromium', () => {
   it('shows the orders per minute, top products, a sensor’s threshold alert and the alert list', async () => {
     const response = await fetch(dashboardUrl());
@@ -201,8 +222,7 @@ describe('GET /dashboard in headless Chromium', () => {
     const alert = await thresholdAlert(sensorId);
     await projected([...orders, declined]);
 
-    const dom = await renderedDom();
-    const summary = (await getJson(`${serviceUrl('analytics')}/analytics/summary`)).body as Summary;
+    const { dom, summary } = await domWithSteadySummary();
 
     // The orders, in the minutes of their own events.
     expect(gained(before, minuteCounts(dom))).toEqual({ created: 4, confirmed: 3, cancelled: 1 });
