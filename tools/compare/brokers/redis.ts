@@ -77,12 +77,7 @@ async function persistenceOf(admin: RedisClient): Promise<string> {
 async function openStream(admin: RedisClient, purpose: string): Promise<Channel> {
   const key = channelName(purpose);
   await admin.xGroupCreate(key, GROUP, '0', { MKSTREAM: true });
-  const clients: RedisClient[] = [];
-  const open = async () => {
-    const client = await connectRedis();
-    clients.push(client);
-    return client;
-  };
+  const { open, quitAll } = channelClients();
   return {
     publisher: async () => {
       const client = await open();
@@ -96,7 +91,7 @@ async function openStream(admin: RedisClient, purpose: string): Promise<Channel>
     consume: async (consumerId, handler) => streamConsumer(await open(), key, consumerId, handler),
     ready: () => Promise.resolve(),
     remove: async () => {
-      await Promise.all(clients.filter((c) => c.isOpen).map((client) => client.quit()));
+      await quitAll();
       await admin.del(key);
     },
   };
@@ -162,12 +157,7 @@ async function readGroup(
 
 function openPubSub(purpose: string): Channel {
   const name = channelName(purpose);
-  const clients: RedisClient[] = [];
-  const open = async () => {
-    const client = await connectRedis();
-    clients.push(client);
-    return client;
-  };
+  const { open, quitAll } = channelClients();
   return {
     publisher: async () => {
       const client = await open();
@@ -186,7 +176,20 @@ function openPubSub(purpose: string): Channel {
       return { close: () => client.quit().then(() => undefined) };
     },
     ready: () => Promise.resolve(),
-    remove: async () => {
+    remove: quitAll,
+  };
+}
+
+/** A channel's connections, one per publisher and consumer, all closed when it is removed. */
+function channelClients(): { open: () => Promise<RedisClient>; quitAll: () => Promise<void> } {
+  const clients: RedisClient[] = [];
+  return {
+    open: async () => {
+      const client = await connectRedis();
+      clients.push(client);
+      return client;
+    },
+    quitAll: async () => {
       await Promise.all(clients.filter((c) => c.isOpen).map((client) => client.quit()));
     },
   };
