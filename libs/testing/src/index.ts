@@ -1,5 +1,4 @@
 export * from './wait-for';
-export * from './free-port';
 export * from './kafka-broker';
 export * from './test-backend';
 export * from './test-backends';

@@ -1,11 +1,11 @@
 import { createInterface } from 'node:readline';
+import getPort from 'get-port';
 import {
   type ContainerRuntimeClient,
   GenericContainer,
   getContainerRuntimeClient,
   Wait,
 } from 'testcontainers';
-import { freePort } from './free-port';
 import { type TestBroker } from './kafka-broker';
 import { imageOf } from './test-backend';
 
@@ -19,7 +19,7 @@ const STARTUP_TIMEOUT_MS = 120_000;
  * the host and, for the broker's own connections, from inside the container.
  */
 export async function startKafkaContainer(env: NodeJS.ProcessEnv): Promise<TestBroker> {
-  const port = await freePort();
+  const port = await getPort();
   const runtime = await getContainerRuntimeClient();
   const host = runtime.info.containerRuntime.host;
   const container = await new GenericContainer(imageOf('kafka', env))
