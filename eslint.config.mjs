@@ -39,7 +39,7 @@ const dependencyRules = [
   {
     // Contracts are plain data + schemas: no framework, ORM or Kafka client may leak in.
     sourceTag: 'type:contract',
-    onlyDependOnLibsWithTags: ['type:contract'],
+    onlyDependOnLibsWithTags: ['type:contract', 'type:util'],
     bannedExternalImports: ['@nestjs/*', '@prisma/*', 'kafkajs', 'pg'],
   },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },

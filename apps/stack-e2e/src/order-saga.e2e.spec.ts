@@ -1,6 +1,6 @@
+import { Decimal } from '@kafka-commerce/money';
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@kafka-commerce/testing';
-import Decimal from 'decimal.js';
 import {
   ADDRESS,
   awaitMail,

@@ -1,7 +1,7 @@
+import { Decimal } from '@kafka-commerce/money';
 import { randomUUID } from 'node:crypto';
 import { EVENT_HEADERS, TOPICS } from '@kafka-commerce/events';
 import { waitFor } from '@kafka-commerce/testing';
-import Decimal from 'decimal.js';
 import { type KafkaMessage } from 'kafkajs';
 import {
   asAdmin,

@@ -8,7 +8,6 @@ export * from './inventory/inventory-low-stock.v1';
 export * from './inventory/inventory-rejected.v1';
 export * from './inventory/inventory-released.v1';
 export * from './inventory/inventory-reserved.v1';
-export * from './money';
 export * from './orders/order-cancelled.v1';
 export * from './orders/order-confirmed.v1';
 export * from './orders/order-created.v1';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moneySchema } from './money';
+import { moneySchema } from '@kafka-commerce/money';
 
 // Building blocks shared by event payloads. Changing one changes every published version
 // that uses it, which the schema snapshot test will refuse: add new blocks instead.

@@ -1,3 +1,4 @@
+import { moneySchema } from '@kafka-commerce/money';
 import {
   EVENT_CATALOG,
   type EventDefinition,
@@ -8,7 +9,6 @@ import {
   type JsonValue,
   eventJsonSchema,
   jsonSchemaOf,
-  moneySchema,
 } from '@kafka-commerce/events';
 
 /** A seeded generator (mulberry32): the same seed gives the same batch on every machine. */

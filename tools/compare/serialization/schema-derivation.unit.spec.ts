@@ -1,4 +1,5 @@
-import { jsonSchemaOf, moneySchema } from '@kafka-commerce/events';
+import { moneySchema } from '@kafka-commerce/money';
+import { jsonSchemaOf } from '@kafka-commerce/events';
 import { z } from 'zod';
 import { avroSchemaOf } from './avro-schema';
 import { protobufSchemaOf } from './protobuf-schema';

@@ -1,4 +1,4 @@
-import { Decimal } from '@kafka-commerce/events';
+import { Decimal } from '@kafka-commerce/money';
 import { SummaryReader } from '../projections/application/get-summary/summary-reader';
 import {
   ProjectionStore,

@@ -1,5 +1,5 @@
+import { moneySchema } from '@kafka-commerce/money';
 import { parseConfig, serviceEnvSchema } from '@kafka-commerce/config';
-import { moneySchema } from '@kafka-commerce/events';
 import { z } from 'zod';
 
 export const PAYMENT_SERVICE = 'payment-service';

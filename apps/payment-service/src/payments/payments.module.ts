@@ -1,5 +1,5 @@
+import { toDecimal } from '@kafka-commerce/money';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { toDecimal } from '@kafka-commerce/events';
 import { type PaymentServiceConfig } from '../config/payment-service.config';
 import { RuntimePaymentSettings } from '../settings/application/runtime-payment-settings';
 import { PaymentsController } from './api/payments.controller';

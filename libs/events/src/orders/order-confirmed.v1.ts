@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
-import { moneySchema } from '../money';
+import { moneySchema } from '@kafka-commerce/money';
 import { pricedLineItemSchema, timestampSchema } from '../payload-fields';
 import { TOPICS } from '../topics';
 

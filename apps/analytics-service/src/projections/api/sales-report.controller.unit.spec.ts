@@ -1,5 +1,5 @@
+import { Decimal } from '@kafka-commerce/money';
 import { GUARDS_METADATA } from '@nestjs/common/constants';
-import { Decimal } from '@kafka-commerce/events';
 import { AuthGuard, REQUIRED_ROLE } from '@kafka-commerce/auth';
 import { GetSalesReportHandler } from '../application/get-sales-report/get-sales-report.handler';
 import { SalesReportReader } from '../application/get-sales-report/sales-report-reader';

@@ -1,4 +1,4 @@
-import { Decimal, type Money, toDecimal } from '@kafka-commerce/events';
+import { Decimal, type Money, toDecimal } from '@kafka-commerce/money';
 import { type SummaryDelta } from './summary-delta';
 import { type UtcDay } from './utc-day';
 import { type UtcMinute } from './utc-minute';

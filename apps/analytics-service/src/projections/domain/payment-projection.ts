@@ -1,4 +1,4 @@
-import { type Money, toDecimal } from '@kafka-commerce/events';
+import { type Money, toDecimal } from '@kafka-commerce/money';
 import { type SummaryDelta } from './summary-delta';
 import { utcDayOf } from './utc-day';
 

@@ -1,4 +1,4 @@
-import { Decimal, type Money, toMoney } from '@kafka-commerce/events';
+import { Decimal, type Money, toMoney } from '@kafka-commerce/money';
 import { type ProductSalesTotal } from './summary';
 import { type Metric } from './summary-delta';
 import { eachDay, type UtcDay } from './utc-day';

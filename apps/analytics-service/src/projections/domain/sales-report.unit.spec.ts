@@ -1,4 +1,4 @@
-import { Decimal } from '@kafka-commerce/events';
+import { Decimal } from '@kafka-commerce/money';
 import { buildSalesReport, type SalesFigures, successRate } from './sales-report';
 import { type UtcDay } from './utc-day';
 

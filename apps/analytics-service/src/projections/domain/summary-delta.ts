@@ -1,4 +1,4 @@
-import { Decimal } from '@kafka-commerce/events';
+import { Decimal } from '@kafka-commerce/money';
 import { type UtcDay } from './utc-day';
 import { type UtcMinute } from './utc-minute';
 

@@ -1,4 +1,4 @@
-import { Decimal, type Money, toMoney } from '@kafka-commerce/events';
+import { Decimal, type Money, toMoney } from '@kafka-commerce/money';
 import { type CounterChange, type Metric } from './summary-delta';
 
 export interface ProductSalesTotal {

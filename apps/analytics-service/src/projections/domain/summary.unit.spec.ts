@@ -1,4 +1,4 @@
-import { Decimal } from '@kafka-commerce/events';
+import { Decimal } from '@kafka-commerce/money';
 import { buildSummary, paymentSuccessRate } from './summary';
 import { type CounterChange, type Metric } from './summary-delta';
 

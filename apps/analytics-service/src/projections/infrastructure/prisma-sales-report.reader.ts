@@ -1,5 +1,5 @@
+import { Decimal } from '@kafka-commerce/money';
 import { Injectable } from '@nestjs/common';
-import { Decimal } from '@kafka-commerce/events';
 import { AnalyticsDatabase } from '../../database';
 import { SalesReportReader } from '../application/get-sales-report/sales-report-reader';
 import { REPORT_METRICS, type SalesFigures } from '../domain/sales-report';

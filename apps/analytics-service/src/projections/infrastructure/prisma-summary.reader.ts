@@ -1,5 +1,5 @@
+import { Decimal } from '@kafka-commerce/money';
 import { Injectable } from '@nestjs/common';
-import { Decimal } from '@kafka-commerce/events';
 import { AnalyticsDatabase } from '../../database';
 import { SummaryReader } from '../application/get-summary/summary-reader';
 import { type ProductSalesTotal } from '../domain/summary';

@@ -1,4 +1,4 @@
-import { moneySchema, toDecimal } from '@kafka-commerce/events';
+import { moneySchema, toDecimal } from '@kafka-commerce/money';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 /**

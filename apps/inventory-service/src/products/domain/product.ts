@@ -1,4 +1,4 @@
-import { type Money, toDecimal, toMoney } from '@kafka-commerce/events';
+import { type Money, toDecimal, toMoney } from '@kafka-commerce/money';
 import { InventoryInvariantError, StockLimitExceededError } from './product.errors';
 
 /**

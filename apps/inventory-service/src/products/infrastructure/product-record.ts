@@ -1,4 +1,4 @@
-import { toDecimal, toMoney } from '@kafka-commerce/events';
+import { toDecimal, toMoney } from '@kafka-commerce/money';
 import { Prisma } from '../../generated/prisma/client';
 import { type Product } from '../domain/product';
 

@@ -1,4 +1,4 @@
-import { toMoney } from '@kafka-commerce/events';
+import { toMoney } from '@kafka-commerce/money';
 import { type Order } from '../domain/order';
 import {
   type OrderLineResponse,

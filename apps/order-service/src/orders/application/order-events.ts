@@ -1,10 +1,10 @@
+import { toMoney } from '@kafka-commerce/money';
 import {
   createEvent,
   type OutgoingEvent,
   orderCancelledV1,
   orderConfirmedV1,
   orderCreatedV1,
-  toMoney,
 } from '@kafka-commerce/events';
 import { ORDER_SERVICE } from '../../config/order-service.config';
 import { type Order } from '../domain/order';

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Decimal } from '@kafka-commerce/money';
 import { placeOrder } from './order';
 import { isSettled, settlementByLatestMove, UNSETTLED_STATUSES } from './order-settlement';
 import { cancelByCustomer, cancelPending, confirm } from './order-transitions';

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Decimal } from '@kafka-commerce/money';
 import { type Order, placeOrder } from './order';
 import { IllegalTransitionError, OrderAlreadyCancelledError } from './order-errors';
 import { canTransition, ORDER_STATUSES, type OrderStatus } from './order-status';

@@ -1,4 +1,4 @@
-import { type Decimal } from 'decimal.js';
+import { type Decimal } from '@kafka-commerce/money';
 import { type OrderStatus } from './order-status';
 import { type PricedLine } from './pricing';
 

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Decimal } from '@kafka-commerce/money';
 import { isVisibleTo, placeOrder } from './order';
 
 const order = placeOrder({

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Decimal } from '@kafka-commerce/money';
 import { OrderTotalTooLargeError, UnknownProductsError } from './order-errors';
 
 export interface RequestedLine {

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Decimal } from '@kafka-commerce/money';
 import { OrderTotalTooLargeError, UnknownProductsError } from './order-errors';
 import { MAX_ORDER_TOTAL, priceLines } from './pricing';
 

@@ -1,4 +1,4 @@
-import { toMoney } from '@kafka-commerce/events';
+import { toMoney } from '@kafka-commerce/money';
 import { outboxInsertSql } from '@kafka-commerce/messaging';
 import { type Order } from '../domain/order';
 

@@ -1,4 +1,4 @@
-import { toDecimal } from '@kafka-commerce/events';
+import { toDecimal } from '@kafka-commerce/money';
 import { type Prisma } from '../../generated/prisma/client';
 import { type Order } from '../domain/order';
 

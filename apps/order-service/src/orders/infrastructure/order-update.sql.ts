@@ -1,4 +1,4 @@
-import { toDecimal } from '@kafka-commerce/events';
+import { toDecimal } from '@kafka-commerce/money';
 import { outboxCte } from '@kafka-commerce/messaging';
 import { Prisma } from '../../generated/prisma/client';
 import { type Order, type StatusChange } from '../domain/order';

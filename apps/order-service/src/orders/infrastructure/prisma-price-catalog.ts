@@ -1,7 +1,6 @@
+import { toDecimal, type Decimal } from '@kafka-commerce/money';
 import { Injectable } from '@nestjs/common';
-import { toDecimal } from '@kafka-commerce/events';
 import { DatabasePool } from '@kafka-commerce/platform';
-import { type Decimal } from 'decimal.js';
 import { PriceCatalog } from '../application/ports/price-catalog';
 
 const PRICES_SQL = `

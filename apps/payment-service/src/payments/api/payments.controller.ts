@@ -1,3 +1,4 @@
+import { toMoney } from '@kafka-commerce/money';
 import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -7,7 +8,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { type AuthenticatedUser, Authenticated, CurrentUser } from '@kafka-commerce/auth';
-import { toMoney } from '@kafka-commerce/events';
 import {
   type Charge,
   ListPaymentsHandler,

@@ -1,5 +1,3 @@
-import { type Decimal } from '@kafka-commerce/events';
-
 /**
  * One order's payment, from the intent to the refund. Its events arrive on two topics
  * (orders, reservations) with no order between them, so every fact is accepted in any
@@ -197,3 +195,4 @@ export function providerReferenceOf(payment: Payment): string {
   }
   return payment.providerReference;
 }
+import { type Decimal } from '@kafka-commerce/money';

@@ -1,4 +1,4 @@
-import { toDecimal } from '@kafka-commerce/events';
+import { toDecimal } from '@kafka-commerce/money';
 import {
   cancelOrder,
   isCharge,

@@ -1,4 +1,4 @@
-import { type Decimal } from '@kafka-commerce/events';
+import { type Decimal } from '@kafka-commerce/money';
 import { type PaymentGatewayKind } from '../../config/payment-service.config';
 import { type PaymentGateway } from '../application/ports/payment-gateway';
 import { TestPaymentGateway } from './test-payment.gateway';

@@ -1,4 +1,4 @@
-import { toDecimal, toMoney } from '@kafka-commerce/events';
+import { toDecimal, toMoney } from '@kafka-commerce/money';
 import { outboxCte } from '@kafka-commerce/messaging';
 import { Prisma } from '../../generated/prisma/client';
 import { type Payment, type PaymentStatus } from '../domain/payment';

@@ -1,4 +1,4 @@
-import { toDecimal } from '@kafka-commerce/events';
+import { toDecimal } from '@kafka-commerce/money';
 import { type PaymentRecord, storePayments, toPaymentFromRecord } from './payment.sql';
 
 const record: PaymentRecord = {

@@ -1,5 +1,5 @@
+import { toDecimal } from '@kafka-commerce/money';
 import { randomUUID } from 'node:crypto';
-import { toDecimal } from '@kafka-commerce/events';
 import { createPaymentGateway } from './payment-gateway.factory';
 import { TestPaymentGateway } from './test-payment.gateway';
 

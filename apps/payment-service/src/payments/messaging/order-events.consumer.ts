@@ -1,3 +1,4 @@
+import { toDecimal } from '@kafka-commerce/money';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import {
@@ -5,7 +6,6 @@ import {
   orderCancelledV1,
   orderConfirmedV1,
   orderCreatedV1,
-  toDecimal,
   TOPICS,
 } from '@kafka-commerce/events';
 import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';

@@ -1,5 +1,5 @@
+import { toDecimal, toMoney } from '@kafka-commerce/money';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { toDecimal, toMoney } from '@kafka-commerce/events';
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidateIf } from 'class-validator';
 import { isPaymentLimit, MAX_PAYMENT_LIMIT, PAYMENT_LIMIT_RULE } from '../domain/payment-settings';

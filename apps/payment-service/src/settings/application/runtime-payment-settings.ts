@@ -1,4 +1,4 @@
-import { toDecimal, toMoney } from '@kafka-commerce/events';
+import { toDecimal, toMoney } from '@kafka-commerce/money';
 import { RuntimeSettings, type SettingsDefinition } from '@kafka-commerce/platform';
 import { PAYMENT_SERVICE, type PaymentServiceConfig } from '../../config/payment-service.config';
 import { type PaymentSettings, paymentSettingsErrors } from '../domain/payment-settings';

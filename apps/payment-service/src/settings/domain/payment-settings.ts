@@ -1,5 +1,3 @@
-import { moneySchema, toDecimal } from '@kafka-commerce/events';
-
 /** payment-service's runtime settings (`PATCH /settings`), in effect without a restart. */
 export interface PaymentSettings {
   /**
@@ -36,3 +34,4 @@ export function paymentSettingsErrors(
     return [{ field: 'paymentLimit', messages: [PAYMENT_LIMIT_RULE] }];
   return [];
 }
+import { moneySchema, toDecimal } from '@kafka-commerce/money';

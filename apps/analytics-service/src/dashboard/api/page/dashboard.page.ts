@@ -1,4 +1,4 @@
-import { Decimal } from '@kafka-commerce/events';
+import { Decimal } from '@kafka-commerce/money';
 import { type RecentAlert } from '../../application/dashboard-reader';
 import { type DashboardView, type SensorChart } from '../../application/dashboard-view';
 import { dashboardStyle } from './dashboard.style';

@@ -1,6 +1,7 @@
+import { type Money } from '@kafka-commerce/money';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { createEvent, type Money, productCreatedV1 } from '@kafka-commerce/events';
+import { createEvent, productCreatedV1 } from '@kafka-commerce/events';
 import { INVENTORY_SERVICE } from '../../../config/inventory-service.config';
 import { newProduct, type Product } from '../../domain/product';
 import { ProductRepository } from '../ports/product.repository';

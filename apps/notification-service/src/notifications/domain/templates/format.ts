@@ -1,5 +1,3 @@
-import { toDecimal, toMoney } from '@kafka-commerce/events';
-
 /** The first block of a uuid: enough for a person to recognise an order in a subject line. */
 export function shortId(id: string): string {
   return id.slice(0, 8);
@@ -32,3 +30,4 @@ export function plural(count: number, noun: string): string {
 export function lines(...parts: readonly string[]): string {
   return `${parts.join('\n')}\n`;
 }
+import { toDecimal, toMoney } from '@kafka-commerce/money';

@@ -1,5 +1,3 @@
-import { type Money } from '@kafka-commerce/events';
-
 /** One product as order pricing needs it. */
 export interface CatalogEntry {
   readonly productId: string;
@@ -24,3 +22,4 @@ export abstract class CatalogRepository {
    */
   abstract applyOnce(consumer: string, updates: readonly CatalogUpdate[]): Promise<number>;
 }
+import { type Money } from '@kafka-commerce/money';

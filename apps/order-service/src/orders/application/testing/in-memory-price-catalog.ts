@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Decimal } from '@kafka-commerce/money';
 import { PriceCatalog } from '../ports/price-catalog';
 
 /** Test fake of the catalog projection: productId → price string. */

@@ -1,5 +1,5 @@
+import { Decimal } from '@kafka-commerce/money';
 import { randomUUID } from 'node:crypto';
-import { Decimal } from 'decimal.js';
 import { type Order, placeOrder, type ShippingAddress } from '../../domain/order';
 
 export const SHIPPING_ADDRESS: ShippingAddress = {

@@ -1,6 +1,6 @@
+import { type Decimal } from '@kafka-commerce/money';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type Decimal } from '@kafka-commerce/events';
 import { placeOrder } from '../../domain/payment';
 import { PaymentSettlement, type PaymentStep } from '../settle-payment/payment-settlement';
 

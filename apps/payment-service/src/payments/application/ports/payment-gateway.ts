@@ -1,4 +1,4 @@
-import { type Decimal } from '@kafka-commerce/events';
+import { type Decimal } from '@kafka-commerce/money';
 import { type ChargeOutcome } from '../../domain/payment';
 
 export interface ChargeRequest {

@@ -1,8 +1,8 @@
+import { toMoney } from '@kafka-commerce/money';
 import {
   createEvent,
   paymentProcessedV1,
   paymentRefundedV1,
-  toMoney,
   type OutgoingEvent,
 } from '@kafka-commerce/events';
 import { PAYMENT_SERVICE } from '../../../config/payment-service.config';

@@ -1,6 +1,6 @@
+import { toDecimal } from '@kafka-commerce/money';
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { toDecimal } from '@kafka-commerce/events';
 import { CancelPaymentHandler } from '../cancel-payment/cancel-payment.handler';
 import { ChargePaymentHandler } from '../charge-payment/charge-payment.handler';
 import { ListPaymentsHandler } from '../list-payments/list-payments.handler';
