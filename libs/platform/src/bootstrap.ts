@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { KafkaEventServer } from '@kafka-commerce/messaging';
 import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { answerOversizedBodies, BODY_LIMIT_BYTES } from './http/oversized-body';
 import { createValidationPipe } from './http/validation';
 import { ServiceMetrics } from './metrics/metrics';
@@ -54,7 +55,10 @@ function serveOpenApi(app: NestFastifyApplication, serviceName: string): void {
     .setDescription(`REST API of ${serviceName} (kafka-commerce)`)
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config));
+  // Zod DTOs describe themselves to Swagger in a form only cleanupOpenApiDoc finishes.
+  SwaggerModule.setup('docs', app, () =>
+    cleanupOpenApiDoc(SwaggerModule.createDocument(app, config)),
+  );
 }
 
 function recordRequestDurations(app: NestFastifyApplication): void {

@@ -1,6 +1,7 @@
 export * from './bootstrap';
 export * from './database/database.module';
 export * from './database/unique-violation';
+export * from './http/domain-error.filter';
 export * from './http/validation';
 export * from './metrics/metrics';
 export * from './platform-options';

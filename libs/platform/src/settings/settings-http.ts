@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import { type SettingsSnapshot } from './live-settings';
 import { type SettingsAuditEntry } from './runtime-settings.store';
 import { type FieldChange, type InvalidSettingsError } from './settings-definition';
@@ -10,15 +10,11 @@ export const DEFAULT_AUDIT_ENTRIES = 50;
 export const MAX_AUDIT_ENTRIES = 500;
 
 /** `GET /settings/audit` query. */
-export class SettingsAuditQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_AUDIT_ENTRIES, default: DEFAULT_AUDIT_ENTRIES })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AUDIT_ENTRIES)
-  limit?: number;
-}
+export class SettingsAuditQuery extends createZodDto(
+  z.strictObject({
+    limit: z.coerce.number().int().min(1).max(MAX_AUDIT_ENTRIES).optional(),
+  }),
+) {}
 
 export class SettingsActorResponse {
   @ApiProperty({ description: "The admin's user id (from the access token)" }) userId!: string;
