@@ -90,7 +90,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
-    // The domain layer is plain TypeScript: no framework, ORM or broker.
+    // The domain layer is plain TypeScript in the service's own words: no framework, ORM or
+    // broker, and no wire format (consumers in messaging/ map events into commands).
     files: ['apps/*/src/**/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -100,6 +101,7 @@ export default tseslint.config(
             '@nestjs/*',
             '@prisma/*',
             'kafkajs',
+            '@kafka-commerce/events',
             '**/generated/**',
             '**/infrastructure/**',
           ],
