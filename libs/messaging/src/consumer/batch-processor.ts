@@ -1,4 +1,5 @@
 import { type EventDefinition, type EventEnvelope, parseEvent } from '@kafka-commerce/events';
+import pLimit from 'p-limit';
 import { type DeadLetter } from '../dead-letter';
 import { type RetryPolicy, retryDelayMs, shouldRetry } from './retry-policy';
 
@@ -121,19 +122,14 @@ function groupByKey(entries: readonly ParsedMessage[]): Map<string, ParsedMessag
   return byKey;
 }
 
+/** Starts `work` on the items in order, at most `limit` at a time. */
 async function runConcurrently<T>(
   items: readonly T[],
   limit: number,
   work: (item: T) => Promise<void>,
 ): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      if (item !== undefined) await work(item);
-    }
-  });
-  await Promise.all(workers);
+  const limited = pLimit(limit);
+  await Promise.all(items.map((item) => limited(() => work(item))));
 }
 
 function letterFor(

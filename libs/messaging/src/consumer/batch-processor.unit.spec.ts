@@ -153,4 +153,26 @@ describe('processBatch', () => {
     });
     expect(deadLetters[0]?.error).toContain('bad failed');
   });
+
+  it('handles at most keyConcurrency keys at once, each key in order', async () => {
+    const { target } = fakeTarget();
+    const started: string[] = [];
+    const inFlight = { now: 0, most: 0 };
+    const slowTarget: BatchTarget = {
+      ...target,
+      handleOne: async (envelope) => {
+        started.push((envelope.payload as { username: string }).username);
+        inFlight.most = Math.max(inFlight.most, ++inFlight.now);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight.now--;
+      },
+    };
+    const names = ['a1', 'b1', 'c1', 'a2', 'd1', 'b2'];
+    const messages = names.map((name) => message(name.slice(0, 1), event(name)));
+    await processBatch(messages, slowTarget, policy, 2);
+    expect(inFlight.most).toBe(2);
+    expect(started).toHaveLength(names.length);
+    expect(started.indexOf('a1')).toBeLessThan(started.indexOf('a2'));
+    expect(started.indexOf('b1')).toBeLessThan(started.indexOf('b2'));
+  });
 });
