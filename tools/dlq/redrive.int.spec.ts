@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DEAD_LETTER_HEADERS, deadLetterTopicOf, EVENT_HEADERS } from '@kafka-commerce/events';
 import { createTopicsWithLeaders } from '@kafka-commerce/messaging';
+import { waitFor } from '@kafka-commerce/testing';
 import {
   type Admin,
   type IHeaders,
@@ -224,7 +224,10 @@ describe('redrive (real Kafka)', () => {
     try {
       await other.subscribe({ topics: [deadLetterTopicOf(topic)] });
       await other.run({ eachBatch: () => Promise.resolve() });
-      await until(() => joined, 'the other re-drive to join its group');
+      await waitFor(() => Promise.resolve(joined || undefined), {
+        timeoutMs: 20_000,
+        description: 'the other re-drive to join its group',
+      });
       await expect(redrive(options(topic))).rejects.toThrow(/another re-drive of .* is running/);
     } finally {
       await other.disconnect();
@@ -363,7 +366,10 @@ async function readAll(topic: string): Promise<(KafkaMessage & { topic: string }
         return Promise.resolve();
       },
     });
-    await until(() => seen.length >= expected, `${expected} messages on ${topic}`);
+    await waitFor(() => Promise.resolve(seen.length >= expected || undefined), {
+      timeoutMs: 20_000,
+      description: `${expected} messages on ${topic}`,
+    });
   } finally {
     await consumer.disconnect();
   }
@@ -396,14 +402,6 @@ function keysAndTypes(messages: readonly KafkaMessage[]): string[] {
   return messages
     .map((message) => `${String(message.key)} ${headerText(message.headers, EVENT_HEADERS.type)}`)
     .sort();
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
 }
 
 function connected<T>(client: T | undefined): T {
