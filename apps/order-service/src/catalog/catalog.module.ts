@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CatalogRepository } from './application/project-products/catalog.repository';
+import { CatalogRepository } from './application/ports/catalog-repository';
 import { ProjectProductsHandler } from './application/project-products/project-products.handler';
-import { PrismaCatalogRepository } from './infrastructure/prisma-catalog.repository';
+import { PrismaCatalogRepository } from './infrastructure/prisma-catalog-repository';
 import { ProductEventsConsumer } from './messaging/product-events.consumer';
 
 /** The price catalog projection orders are priced from (read by the orders module). */

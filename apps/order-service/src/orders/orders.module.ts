@@ -5,11 +5,11 @@ import { CancelOrderHandler } from './application/cancel-order/cancel-order.hand
 import { GetOrderHandler } from './application/get-order/get-order.handler';
 import { ListOrdersHandler } from './application/list-orders/list-orders.handler';
 import { PlaceOrderHandler } from './application/place-order/place-order.handler';
-import { OrderRepository } from './application/ports/order.repository';
+import { OrderRepository } from './application/ports/order-repository';
 import { PriceCatalog } from './application/ports/price-catalog';
 import { SettlementObserver } from './application/ports/settlement-observer';
 import { SettleOrderHandler } from './application/settle-order/settle-order.handler';
-import { PrismaOrderRepository } from './infrastructure/prisma-order.repository';
+import { PrismaOrderRepository } from './infrastructure/prisma-order-repository';
 import { PrismaPriceCatalog } from './infrastructure/prisma-price-catalog';
 import { SagaMetrics } from './infrastructure/saga-metrics';
 import { PaymentEventsConsumer } from './messaging/payment-events.consumer';

@@ -34,7 +34,7 @@ import {
   OrderNotFoundError,
   OrderTotalTooLargeError,
   UnknownProductsError,
-} from '../domain/order-errors';
+} from '../domain/order.errors';
 import {
   IDEMPOTENCY_KEY_HEADER,
   MAX_IDEMPOTENCY_KEY_LENGTH,

@@ -1,5 +1,5 @@
 import { type Order } from './order';
-import { IllegalTransitionError, OrderAlreadyCancelledError } from './order-errors';
+import { IllegalTransitionError, OrderAlreadyCancelledError } from './order.errors';
 import { canTransition, type OrderStatus } from './order-status';
 
 export const CANCELLED_BY_CUSTOMER = 'cancelled_by_customer';

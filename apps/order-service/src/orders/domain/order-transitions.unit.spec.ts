@@ -1,6 +1,6 @@
 import { Decimal } from '@kafka-commerce/money';
 import { type Order, placeOrder } from './order';
-import { IllegalTransitionError, OrderAlreadyCancelledError } from './order-errors';
+import { IllegalTransitionError, OrderAlreadyCancelledError } from './order.errors';
 import { canTransition, ORDER_STATUSES, type OrderStatus } from './order-status';
 import {
   CANCELLED_BY_CUSTOMER,

@@ -1,5 +1,5 @@
 import { Decimal } from '@kafka-commerce/money';
-import { OrderTotalTooLargeError, UnknownProductsError } from './order-errors';
+import { OrderTotalTooLargeError, UnknownProductsError } from './order.errors';
 
 export interface RequestedLine {
   readonly productId: string;

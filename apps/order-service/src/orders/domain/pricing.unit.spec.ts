@@ -1,5 +1,5 @@
 import { Decimal } from '@kafka-commerce/money';
-import { OrderTotalTooLargeError, UnknownProductsError } from './order-errors';
+import { OrderTotalTooLargeError, UnknownProductsError } from './order.errors';
 import { MAX_ORDER_TOTAL, priceLines } from './pricing';
 
 const MUG = '7a9e4c2d-1b3f-4e5a-9b6c-8d7e6f5a4b3c';

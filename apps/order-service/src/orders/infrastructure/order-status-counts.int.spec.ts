@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabasePool } from '@kafka-commerce/platform';
-import { aPendingOrder } from '../application/testing/order-builders';
+import { aPendingOrder } from '../../testing/order-builders';
 import { type Order } from '../domain/order';
 import { INSERT_ORDER_SQL, insertOrderParameters } from './order-insert.sql';
 import { countOrdersByStatus } from './order-status-counts.sql';

@@ -1,5 +1,5 @@
 import { type DatabasePool } from '@kafka-commerce/platform';
-import { type StatusCount } from '../application/ports/order.repository';
+import { type StatusCount } from '../application/ports/order-repository';
 import { type OrderStatus } from '../domain/order-status';
 
 // One pass over the orders table for all statuses at once. It is never on a request's path:

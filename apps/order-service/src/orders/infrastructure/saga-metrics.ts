@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Gauge, Histogram, type Registry } from 'prom-client';
-import { type OrderRepository, type StatusCount } from '../application/ports/order.repository';
+import { type OrderRepository, type StatusCount } from '../application/ports/order-repository';
 import { SettlementObserver } from '../application/ports/settlement-observer';
 import { type OrderSettlement, UNSETTLED_STATUSES } from '../domain/order-settlement';
 import { ORDER_STATUSES } from '../domain/order-status';

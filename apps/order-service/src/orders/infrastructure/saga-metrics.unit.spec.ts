@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Registry } from 'prom-client';
-import { InMemoryOrderRepository } from '../application/testing/in-memory-order.repository';
-import { aPendingOrder } from '../application/testing/order-builders';
+import { InMemoryOrderRepository } from '../../testing/in-memory-order-repository';
+import { aPendingOrder } from '../../testing/order-builders';
 import { type Order } from '../domain/order';
 import { SagaMetrics } from './saga-metrics';
 

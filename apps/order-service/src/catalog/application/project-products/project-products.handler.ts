@@ -5,7 +5,7 @@ import {
   type productCreatedV1,
   type productUpdatedV1,
 } from '@kafka-commerce/events';
-import { type CatalogUpdate, CatalogRepository } from './catalog.repository';
+import { type CatalogUpdate, CatalogRepository } from '../ports/catalog-repository';
 
 export type ProductEvent = EventOf<
   typeof productCreatedV1 | typeof productUpdatedV1 | typeof inventoryLowStockV1

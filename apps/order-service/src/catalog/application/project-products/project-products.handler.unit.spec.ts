@@ -4,7 +4,7 @@ import {
   productCreatedV1Fixture,
   productUpdatedV1Fixture,
 } from '@kafka-commerce/events';
-import { type CatalogUpdate, CatalogRepository } from './catalog.repository';
+import { type CatalogUpdate, CatalogRepository } from '../ports/catalog-repository';
 import { type ProductEvent, ProjectProductsHandler } from './project-products.handler';
 
 class RecordingCatalogRepository extends CatalogRepository {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { isVisibleTo, type Order, type Viewer } from '../../domain/order';
-import { OrderNotFoundError } from '../../domain/order-errors';
+import { OrderNotFoundError } from '../../domain/order.errors';
 import { cancelByCustomer } from '../../domain/order-transitions';
 import { orderCancelled } from '../order-events';
-import { OrderRepository } from '../ports/order.repository';
+import { OrderRepository } from '../ports/order-repository';
 import { SettlementObserver } from '../ports/settlement-observer';
 
 export interface CancelOrder {

@@ -1,9 +1,9 @@
 import { orderCancelledV1 } from '@kafka-commerce/events';
-import { OrderAlreadyCancelledError, OrderNotFoundError } from '../../domain/order-errors';
+import { OrderAlreadyCancelledError, OrderNotFoundError } from '../../domain/order.errors';
 import { transition } from '../../domain/order-transitions';
-import { InMemoryOrderRepository } from '../testing/in-memory-order.repository';
-import { aPendingOrder, MUG_ID, TEA_ID } from '../testing/order-builders';
-import { RecordingSettlementObserver } from '../testing/recording-settlement-observer';
+import { InMemoryOrderRepository } from '../../../testing/in-memory-order-repository';
+import { aPendingOrder, MUG_ID, TEA_ID } from '../../../testing/order-builders';
+import { RecordingSettlementObserver } from '../../../testing/recording-settlement-observer';
 import { CancelOrderHandler } from './cancel-order.handler';
 
 function setUp(order = aPendingOrder()) {

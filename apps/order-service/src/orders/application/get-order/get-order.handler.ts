@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isVisibleTo, type Order, type Viewer } from '../../domain/order';
-import { OrderNotFoundError } from '../../domain/order-errors';
-import { OrderRepository } from '../ports/order.repository';
+import { OrderNotFoundError } from '../../domain/order.errors';
+import { OrderRepository } from '../ports/order-repository';
 
 export interface GetOrder {
   readonly orderId: string;

@@ -1,6 +1,6 @@
-import { OrderNotFoundError } from '../../domain/order-errors';
-import { InMemoryOrderRepository } from '../testing/in-memory-order.repository';
-import { aPendingOrder } from '../testing/order-builders';
+import { OrderNotFoundError } from '../../domain/order.errors';
+import { InMemoryOrderRepository } from '../../../testing/in-memory-order-repository';
+import { aPendingOrder } from '../../../testing/order-builders';
 import { GetOrderHandler } from './get-order.handler';
 
 describe('GetOrderHandler', () => {

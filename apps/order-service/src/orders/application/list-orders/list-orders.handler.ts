@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Order } from '../../domain/order';
-import { OrderRepository } from '../ports/order.repository';
+import { OrderRepository } from '../ports/order-repository';
 
 export interface ListOrders {
   readonly userId: string;

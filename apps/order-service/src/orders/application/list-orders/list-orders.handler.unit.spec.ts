@@ -1,5 +1,5 @@
-import { InMemoryOrderRepository } from '../testing/in-memory-order.repository';
-import { aPendingOrder } from '../testing/order-builders';
+import { InMemoryOrderRepository } from '../../../testing/in-memory-order-repository';
+import { aPendingOrder } from '../../../testing/order-builders';
 import { ListOrdersHandler } from './list-orders.handler';
 
 describe('ListOrdersHandler', () => {

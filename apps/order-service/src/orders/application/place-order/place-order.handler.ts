@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type Order, placeOrder, type ShippingAddress } from '../../domain/order';
 import { priceLines, type RequestedLine } from '../../domain/pricing';
 import { orderCreated } from '../order-events';
-import { DuplicateIdempotencyKeyError, OrderRepository } from '../ports/order.repository';
+import { DuplicateIdempotencyKeyError, OrderRepository } from '../ports/order-repository';
 import { PriceCatalog } from '../ports/price-catalog';
 
 export interface PlaceOrder {

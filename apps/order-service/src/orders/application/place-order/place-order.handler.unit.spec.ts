@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { orderCreatedV1 } from '@kafka-commerce/events';
-import { UnknownProductsError } from '../../domain/order-errors';
-import { InMemoryOrderRepository } from '../testing/in-memory-order.repository';
-import { InMemoryPriceCatalog } from '../testing/in-memory-price-catalog';
-import { MUG_ID, SHIPPING_ADDRESS, TEA_ID } from '../testing/order-builders';
+import { UnknownProductsError } from '../../domain/order.errors';
+import { InMemoryOrderRepository } from '../../../testing/in-memory-order-repository';
+import { InMemoryPriceCatalog } from '../../../testing/in-memory-price-catalog';
+import { MUG_ID, SHIPPING_ADDRESS, TEA_ID } from '../../../testing/order-builders';
 import { type PlaceOrder, PlaceOrderHandler } from './place-order.handler';
 
 const UNKNOWN_ID = '0e4b8d5a-2c1f-4a3e-9b7d-6f5e4d3c2b1a';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { cancelPending, confirm } from '../../domain/order-transitions';
 import { orderCancelled, orderConfirmed } from '../order-events';
-import { type OrderChange, OrderRepository, type UpdateOutcome } from '../ports/order.repository';
+import { type OrderChange, OrderRepository, type UpdateOutcome } from '../ports/order-repository';
 import { SettlementObserver } from '../ports/settlement-observer';
 
 /** What the saga decided for a PENDING order. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { orderCancelledV1, orderConfirmedV1 } from '@kafka-commerce/events';
 import { cancelByCustomer } from '../../domain/order-transitions';
-import { InMemoryOrderRepository } from '../testing/in-memory-order.repository';
-import { aPendingOrder, MUG_ID, TEA_ID } from '../testing/order-builders';
-import { RecordingSettlementObserver } from '../testing/recording-settlement-observer';
+import { InMemoryOrderRepository } from '../../../testing/in-memory-order-repository';
+import { aPendingOrder, MUG_ID, TEA_ID } from '../../../testing/order-builders';
+import { RecordingSettlementObserver } from '../../../testing/recording-settlement-observer';
 import { type SagaOutcome, SettleOrderHandler } from './settle-order.handler';
 
 const CONSUMER = 'order-service.payments';

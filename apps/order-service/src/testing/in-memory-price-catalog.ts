@@ -1,5 +1,5 @@
 import { Decimal } from '@kafka-commerce/money';
-import { PriceCatalog } from '../ports/price-catalog';
+import { PriceCatalog } from '../orders/application/ports/price-catalog';
 
 /** Test fake of the catalog projection: productId → price string. */
 export class InMemoryPriceCatalog extends PriceCatalog {

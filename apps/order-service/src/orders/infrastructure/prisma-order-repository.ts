@@ -11,8 +11,8 @@ import {
   OrderRepository,
   type StatusCount,
   type UpdateOutcome,
-} from '../application/ports/order.repository';
-import { decideOrderChanges } from '../application/ports/order-batch';
+} from '../application/ports/order-repository';
+import { decideOrderChanges } from '../application/order-changes';
 import { type Order } from '../domain/order';
 import { ORDER_INCLUDE, toOrder } from './order-record.mapper';
 import { INSERT_ORDER_SQL, insertOrderParameters } from './order-insert.sql';

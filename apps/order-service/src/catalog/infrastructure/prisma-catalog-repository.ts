@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Inbox } from '@kafka-commerce/messaging';
 import { OrderDatabase } from '../../database';
-import {
-  CatalogRepository,
-  type CatalogUpdate,
-} from '../application/project-products/catalog.repository';
+import { CatalogRepository, type CatalogUpdate } from '../application/ports/catalog-repository';
 
 @Injectable()
 export class PrismaCatalogRepository extends CatalogRepository {

@@ -1,6 +1,6 @@
 import { type OutgoingEvent } from '@kafka-commerce/events';
-import { type Order, type StatusChange } from '../../domain/order';
-import { type ClaimedChange, type UpdateOutcome } from './order.repository';
+import { type Order, type StatusChange } from '../domain/order';
+import { type ClaimedChange, type UpdateOutcome } from './ports/order-repository';
 
 /** What a batch of changes did, to be stored at once. */
 export interface OrderBatchChanges {

@@ -1,5 +1,5 @@
-import { type OrderSettlement } from '../../domain/order-settlement';
-import { SettlementObserver } from '../ports/settlement-observer';
+import { type OrderSettlement } from '../orders/domain/order-settlement';
+import { SettlementObserver } from '../orders/application/ports/settlement-observer';
 
 /** Test fake: keeps every settlement it is told of. */
 export class RecordingSettlementObserver extends SettlementObserver {

@@ -1,3 +1,5 @@
+import { type Money } from '@kafka-commerce/money';
+
 /** One product as order pricing needs it. */
 export interface CatalogEntry {
   readonly productId: string;
@@ -22,4 +24,3 @@ export abstract class CatalogRepository {
    */
   abstract applyOnce(consumer: string, updates: readonly CatalogUpdate[]): Promise<number>;
 }
-import { type Money } from '@kafka-commerce/money';

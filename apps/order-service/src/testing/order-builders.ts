@@ -1,6 +1,6 @@
 import { Decimal } from '@kafka-commerce/money';
 import { randomUUID } from 'node:crypto';
-import { type Order, placeOrder, type ShippingAddress } from '../../domain/order';
+import { type Order, placeOrder, type ShippingAddress } from '../orders/domain/order';
 
 export const SHIPPING_ADDRESS: ShippingAddress = {
   street: '12 Analytical Row',

@@ -1,7 +1,7 @@
 import { type InboxClaim } from '@kafka-commerce/messaging';
 import { type OutgoingEvent } from '@kafka-commerce/events';
-import { type Order } from '../../domain/order';
-import { decideOrderChanges } from '../ports/order-batch';
+import { type Order } from '../orders/domain/order';
+import { decideOrderChanges } from '../orders/application/order-changes';
 import {
   type ClaimedChange,
   DuplicateIdempotencyKeyError,
@@ -10,7 +10,7 @@ import {
   OrderRepository,
   type StatusCount,
   type UpdateOutcome,
-} from '../ports/order.repository';
+} from '../orders/application/ports/order-repository';
 
 /** Test fake of the order store: orders, the outbox and the inbox, all in memory. */
 export class InMemoryOrderRepository extends OrderRepository {
