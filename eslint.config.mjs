@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
+import boundaries from 'eslint-plugin-boundaries';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
@@ -104,6 +105,44 @@ export default tseslint.config(
             '@kafka-commerce/events',
             '**/generated/**',
             '**/infrastructure/**',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A service's modules (`src/<module>/`) meet only through each one's public index.ts.
+    // The service's test helpers (src/testing/) and specs may reach inside.
+    files: ['apps/*-service/src/**/*.ts'],
+    ignores: ['apps/*/src/testing/**', '**/*.spec.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.js'] } },
+      // Nx lints from each project's folder; patterns below are from the repository's root.
+      'boundaries/root-path': import.meta.dirname,
+      'boundaries/include': ['apps/*-service/src/**/*.ts'],
+      'boundaries/elements': [
+        { type: 'service-testing', pattern: 'apps/*/src/testing' },
+        { type: 'service-config', pattern: 'apps/*/src/config' },
+        { type: 'module', pattern: 'apps/*/src/*', capture: ['service', 'module'] },
+        // Files at the root of src/ (main.ts, app.module.ts): they too import modules by index.
+        { type: 'service-root', pattern: 'apps/*/src' },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'allow',
+          policies: [
+            {
+              to: { element: { type: 'module' } },
+              disallow: { to: { element: { fileInternalPath: '!index.ts' } } },
+            },
+            {
+              dependency: { relationship: { to: 'internal' } },
+              allow: { to: { element: { type: 'module' } } },
+            },
           ],
         },
       ],
