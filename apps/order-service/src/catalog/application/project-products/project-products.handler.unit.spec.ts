@@ -1,80 +1,36 @@
-import { randomUUID } from 'node:crypto';
-import {
-  inventoryLowStockV1Fixture,
-  productCreatedV1Fixture,
-  productUpdatedV1Fixture,
-} from '@kafka-commerce/events';
-import { type CatalogUpdate, CatalogRepository } from '../ports/catalog-repository';
-import { type ProductEvent, ProjectProductsHandler } from './project-products.handler';
+import { RecordingCatalogRepository } from '../../../testing/recording-catalog-repository';
+import { type CatalogUpdate } from '../ports/catalog-repository';
+import { ProjectProductsHandler } from './project-products.handler';
 
-class RecordingCatalogRepository extends CatalogRepository {
-  readonly calls: { consumer: string; updates: readonly CatalogUpdate[] }[] = [];
+const CONSUMER = 'order-service.products';
 
-  applyOnce(consumer: string, updates: readonly CatalogUpdate[]): Promise<number> {
-    this.calls.push({ consumer, updates });
-    return Promise.resolve(updates.length);
-  }
-}
-
-function envelope<TType extends ProductEvent['type'], TPayload>(type: TType, payload: TPayload) {
-  return {
-    eventId: randomUUID(),
-    type,
-    version: 1,
-    occurredAt: '2026-11-26T10:00:00.000Z',
-    producer: 'inventory-service',
-    correlationId: 'c',
-    causationId: null,
-    payload,
-  };
-}
+const update = (eventId: string, price: string): CatalogUpdate => ({
+  eventId,
+  entry: {
+    productId: '7a9e4c2d-1b3f-4e5a-9b6c-8d7e6f5a4b3c',
+    sku: 'MUG-001',
+    name: 'Kafka mug',
+    price,
+    asOf: new Date('2026-11-26T10:00:00.000Z'),
+  },
+});
 
 describe('ProjectProductsHandler', () => {
-  it('turns created and updated products into catalog entries, in order', async () => {
+  it('applies the batch’s updates to the catalog at once, in order', async () => {
     const catalog = new RecordingCatalogRepository();
-    const created = envelope('product.created', productCreatedV1Fixture);
-    const updated = envelope('product.updated', productUpdatedV1Fixture);
+    const updates = [
+      update('0b8f3c1e-6f5e-4b8a-9a36-1f6f1f7a2c11', '19.99'),
+      update('5d1c2b8a-3e4f-4a6b-8c9d-0e1f2a3b4c5d', '21.50'),
+    ];
 
-    await new ProjectProductsHandler(catalog).execute({
-      consumer: 'order-service.products',
-      events: [created, updated],
-    });
+    await new ProjectProductsHandler(catalog).execute({ consumer: CONSUMER, updates });
 
-    expect(catalog.calls).toEqual([
-      {
-        consumer: 'order-service.products',
-        updates: [
-          {
-            eventId: created.eventId,
-            entry: {
-              productId: productCreatedV1Fixture.productId,
-              sku: 'MUG-001',
-              name: 'Kafka mug',
-              price: '19.99',
-              asOf: new Date(productCreatedV1Fixture.createdAt),
-            },
-          },
-          {
-            eventId: updated.eventId,
-            entry: {
-              productId: productUpdatedV1Fixture.productId,
-              sku: 'MUG-001',
-              name: 'Kafka mug (large)',
-              price: '21.50',
-              asOf: new Date(productUpdatedV1Fixture.updatedAt),
-            },
-          },
-        ],
-      },
-    ]);
+    expect(catalog.calls).toEqual([{ consumer: CONSUMER, updates }]);
   });
 
-  it('ignores low-stock alerts, and does not touch the store for a batch of only those', async () => {
+  it('does not touch the store for a batch that changes no product', async () => {
     const catalog = new RecordingCatalogRepository();
-    await new ProjectProductsHandler(catalog).execute({
-      consumer: 'order-service.products',
-      events: [envelope('inventory.low-stock', inventoryLowStockV1Fixture)],
-    });
+    await new ProjectProductsHandler(catalog).execute({ consumer: CONSUMER, updates: [] });
     expect(catalog.calls).toEqual([]);
   });
 });
