@@ -1,13 +1,16 @@
+import { type Decimal } from '@kafka-commerce/money';
+
 /**
- * One order's payment, from the intent to the refund. Its events arrive on two topics
- * (orders, reservations) with no order between them, so every fact is accepted in any
- * order:
+ * One order's payment, from the intent to the refund. Its two opening facts come from two
+ * topics (orders, reservations) with no order between them, so each is accepted first:
  *
- *   order.created ─► AWAITING_RESERVATION ─ inventory.reserved ─► CHARGE_DUE
- *   inventory.reserved ─► AWAITING_ORDER ─ order.created ─────────► CHARGE_DUE
- *   CHARGE_DUE ─ (just before the gateway call) ─► CHARGING ─► SUCCEEDED | FAILED
- *   order.cancelled before CHARGING ─► CANCELLED (never charged)
- *   order.cancelled from CHARGING or SUCCEEDED ─► cancelRequested ─► (charge completes) ─► REFUNDED
+ *   openPayment (order.created) ─► AWAITING_RESERVATION ─ allowCharge ─► CHARGE_DUE
+ *   allowCharge (inventory.reserved) ─► AWAITING_ORDER ─ openPayment ──► CHARGE_DUE
+ *   CHARGE_DUE ─ sendCharge (just before the gateway call) ─► CHARGING
+ *   CHARGING ─ recordCharge ─► SUCCEEDED | FAILED
+ *   cancelPayment (order.cancelled) before CHARGING ─► CANCELLED (never charged)
+ *   cancelPayment from CHARGING or SUCCEEDED ─► cancelRequested ─► (charge recorded)
+ *     ─ recordRefund ─► REFUNDED
  *
  * CHARGE_DUE is the decision to charge, taken with the event that completes the two facts;
  * it is committed on its own, before anything is sent, so a cancellation handled meanwhile
@@ -91,8 +94,11 @@ function blankPayment(
 // Each transition returns the changed payment, or null when the fact changes nothing (a
 // replay, or a fact that no longer matters), so callers emit nothing for it.
 
-/** order.created: remember what to charge; if the stock is already reserved, the charge is due. */
-export function placeOrder(
+/**
+ * Opens the payment with what to charge (order.created). If the charge was already allowed
+ * (the stock is held), it is due at once.
+ */
+export function openPayment(
   current: Payment | null,
   terms: ChargeTerms,
   identity: NewPaymentIdentity,
@@ -102,11 +108,11 @@ export function placeOrder(
   return null;
 }
 
-/** inventory.reserved: the charge is due if the order is known; else remember the reservation. */
-export function reserveStock(
-  current: Payment | null,
-  identity: NewPaymentIdentity,
-): Payment | null {
+/**
+ * Allows the charge (inventory.reserved: the goods are held). It is due at once if the
+ * payment is open; else the allowance is remembered until it opens.
+ */
+export function allowCharge(current: Payment | null, identity: NewPaymentIdentity): Payment | null {
   if (current === null) return blankPayment(identity, 'AWAITING_ORDER', null);
   if (current.status === 'AWAITING_RESERVATION') return { ...current, status: 'CHARGE_DUE' };
   return null;
@@ -121,8 +127,14 @@ export function sendCharge(current: Payment | null): Payment | null {
   return current?.status === 'CHARGE_DUE' ? { ...current, status: 'CHARGING' } : null;
 }
 
-/** order.cancelled: never charge from now on; refund whatever was (or is being) charged. */
-export function cancelOrder(current: Payment | null, identity: NewPaymentIdentity): Payment | null {
+/**
+ * Cancels the payment (order.cancelled): never charge from now on; refund whatever was (or
+ * is being) charged.
+ */
+export function cancelPayment(
+  current: Payment | null,
+  identity: NewPaymentIdentity,
+): Payment | null {
   // A cancellation seen first (its order.created was dead-lettered) still blocks any charge.
   if (current === null) return blankPayment(identity, 'CANCELLED', null);
   switch (current.status) {
@@ -195,4 +207,3 @@ export function providerReferenceOf(payment: Payment): string {
   }
   return payment.providerReference;
 }
-import { type Decimal } from '@kafka-commerce/money';

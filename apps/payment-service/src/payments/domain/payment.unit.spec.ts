@@ -1,14 +1,14 @@
 import { toDecimal } from '@kafka-commerce/money';
 import {
-  cancelOrder,
+  allowCharge,
+  cancelPayment,
   isCharge,
+  openPayment,
   type Payment,
   PAYMENT_STATUSES,
   type PaymentStatus,
-  placeOrder,
   recordCharge,
   recordRefund,
-  reserveStock,
   sendCharge,
 } from './payment';
 
@@ -33,9 +33,9 @@ function paymentIn(status: PaymentStatus, changes: Partial<Payment> = {}): Payme
   };
 }
 
-describe('placeOrder (order.created)', () => {
+describe('openPayment (order.created)', () => {
   it('stores the intent, waiting for the reservation', () => {
-    expect(placeOrder(null, terms, identity)).toMatchObject({
+    expect(openPayment(null, terms, identity)).toMatchObject({
       status: 'AWAITING_RESERVATION',
       terms,
       orderId: 'order-1',
@@ -43,7 +43,7 @@ describe('placeOrder (order.created)', () => {
   });
 
   it('decides to charge when the reservation came first (nothing is sent yet)', () => {
-    expect(placeOrder(paymentIn('AWAITING_ORDER'), terms, identity)).toMatchObject({
+    expect(openPayment(paymentIn('AWAITING_ORDER'), terms, identity)).toMatchObject({
       status: 'CHARGE_DUE',
       terms,
     });
@@ -52,26 +52,26 @@ describe('placeOrder (order.created)', () => {
   it.each(PAYMENT_STATUSES.filter((status) => status !== 'AWAITING_ORDER'))(
     'changes nothing once the order is known (%s)',
     (status) => {
-      expect(placeOrder(paymentIn(status), terms, identity)).toBeNull();
+      expect(openPayment(paymentIn(status), terms, identity)).toBeNull();
     },
   );
 });
 
-describe('reserveStock (inventory.reserved)', () => {
+describe('allowCharge (inventory.reserved)', () => {
   it('decides to charge a known order (nothing is sent yet)', () => {
-    expect(reserveStock(paymentIn('AWAITING_RESERVATION'), identity)).toMatchObject({
+    expect(allowCharge(paymentIn('AWAITING_RESERVATION'), identity)).toMatchObject({
       status: 'CHARGE_DUE',
     });
   });
 
   it('remembers a reservation that arrives before its order', () => {
-    expect(reserveStock(null, identity)).toMatchObject({ status: 'AWAITING_ORDER', terms: null });
+    expect(allowCharge(null, identity)).toMatchObject({ status: 'AWAITING_ORDER', terms: null });
   });
 
   it.each(PAYMENT_STATUSES.filter((status) => status !== 'AWAITING_RESERVATION'))(
     'never charges again, nor a cancelled order (%s)',
     (status) => {
-      expect(reserveStock(paymentIn(status), identity)).toBeNull();
+      expect(allowCharge(paymentIn(status), identity)).toBeNull();
     },
   );
 });
@@ -93,22 +93,22 @@ describe('sendCharge (right before the gateway call)', () => {
   });
 });
 
-describe('cancelOrder (order.cancelled)', () => {
+describe('cancelPayment (order.cancelled)', () => {
   it.each(['AWAITING_ORDER', 'AWAITING_RESERVATION', 'CHARGE_DUE'] as const)(
     'closes an uncharged payment for good (%s)',
     (status) => {
-      expect(cancelOrder(paymentIn(status), identity)).toMatchObject({ status: 'CANCELLED' });
+      expect(cancelPayment(paymentIn(status), identity)).toMatchObject({ status: 'CANCELLED' });
     },
   );
 
   it('closes an order seen for the first time, so nothing can charge it later', () => {
-    expect(cancelOrder(null, identity)).toMatchObject({ status: 'CANCELLED', terms: null });
+    expect(cancelPayment(null, identity)).toMatchObject({ status: 'CANCELLED', terms: null });
   });
 
   it.each(['CHARGING', 'SUCCEEDED'] as const)(
     'asks for a refund of a committed or captured charge (%s)',
     (status) => {
-      expect(cancelOrder(paymentIn(status), identity)).toMatchObject({
+      expect(cancelPayment(paymentIn(status), identity)).toMatchObject({
         status,
         cancelRequested: true,
       });
@@ -116,11 +116,11 @@ describe('cancelOrder (order.cancelled)', () => {
   );
 
   it.each(['FAILED', 'REFUNDED', 'CANCELLED'] as const)('has nothing to undo (%s)', (status) => {
-    expect(cancelOrder(paymentIn(status), identity)).toBeNull();
+    expect(cancelPayment(paymentIn(status), identity)).toBeNull();
   });
 
   it('asks for a refund once', () => {
-    expect(cancelOrder(paymentIn('SUCCEEDED', { cancelRequested: true }), identity)).toBeNull();
+    expect(cancelPayment(paymentIn('SUCCEEDED', { cancelRequested: true }), identity)).toBeNull();
   });
 });
 

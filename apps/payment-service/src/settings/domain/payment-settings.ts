@@ -1,3 +1,5 @@
+import { moneySchema, toDecimal } from '@kafka-commerce/money';
+
 /** payment-service's runtime settings (`PATCH /settings`), in effect without a restart. */
 export interface PaymentSettings {
   /**
@@ -34,4 +36,3 @@ export function paymentSettingsErrors(
     return [{ field: 'paymentLimit', messages: [PAYMENT_LIMIT_RULE] }];
   return [];
 }
-import { moneySchema, toDecimal } from '@kafka-commerce/money';

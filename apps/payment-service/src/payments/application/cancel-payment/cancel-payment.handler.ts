@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { cancelOrder } from '../../domain/payment';
+import { cancelPayment } from '../../domain/payment';
 import { PaymentSettlement, type PaymentStep } from '../settle-payment/payment-settlement';
 
 /** order.cancelled: never charge the order; refund a captured charge exactly once. */
@@ -30,7 +30,7 @@ export class CancelPaymentHandler {
         orderId,
         eventId,
         decide: (current) => {
-          const cancelled = cancelOrder(current, identity);
+          const cancelled = cancelPayment(current, identity);
           return cancelled && { payment: cancelled, events: [] };
         },
       },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { reserveStock } from '../../domain/payment';
+import { allowCharge } from '../../domain/payment';
 import { PaymentSettlement, type PaymentStep } from '../settle-payment/payment-settlement';
 
 /** inventory.reserved: the order's stock is held, so charge it (exactly once). */
@@ -32,7 +32,7 @@ export class ChargePaymentHandler {
         orderId,
         eventId,
         decide: (current) => {
-          const due = reserveStock(current, identity);
+          const due = allowCharge(current, identity);
           return due && { payment: due, events: [] };
         },
       },

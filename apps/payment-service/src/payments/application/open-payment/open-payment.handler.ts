@@ -1,7 +1,7 @@
 import { type Decimal } from '@kafka-commerce/money';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { placeOrder } from '../../domain/payment';
+import { openPayment } from '../../domain/payment';
 import { PaymentSettlement, type PaymentStep } from '../settle-payment/payment-settlement';
 
 /** order.created: store what to charge, as a payment intent. */
@@ -30,7 +30,7 @@ export class OpenPaymentHandler {
         orderId,
         eventId,
         decide: (current) => {
-          const opened = placeOrder(current, { userId, amount, method }, identity);
+          const opened = openPayment(current, { userId, amount, method }, identity);
           return opened && { payment: opened, events: [] };
         },
       },
