@@ -11,7 +11,7 @@ import {
   orderConfirmed,
   orderCreated,
   paymentProcessed,
-} from '../../testing/event-builders';
+} from '../../testing/events';
 import { GetSalesReportHandler } from '../application/get-sales-report/get-sales-report.handler';
 import { RecordOrdersHandler } from '../application/record-orders/record-orders.handler';
 import { RecordPaymentsHandler } from '../application/record-payments/record-payments.handler';

@@ -5,7 +5,7 @@ import {
   orderConfirmed,
   orderCreated,
   PRODUCT_A,
-} from '../../testing/event-builders';
+} from '../../testing/events';
 import { InMemoryProjections } from '../../testing/in-memory-projections';
 import { RecordOrdersHandler } from '../application/record-orders/record-orders.handler';
 import { ProjectionStore, type ProjectionTransaction } from '../application/projection-store';

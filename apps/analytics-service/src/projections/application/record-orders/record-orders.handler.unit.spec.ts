@@ -7,7 +7,7 @@ import {
   PRODUCT_A,
   PRODUCT_B,
   PRODUCT_C,
-} from '../../../testing/event-builders';
+} from '../../../testing/events';
 import { InMemoryProjections } from '../../../testing/in-memory-projections';
 import { OrderEventsConsumer } from '../../messaging/order-events.consumer';
 import { GetSummaryHandler } from '../get-summary/get-summary.handler';

@@ -1,5 +1,5 @@
 import { KafkaEventContext } from '@kafka-commerce/messaging';
-import { paymentProcessed, paymentRefunded } from '../../../testing/event-builders';
+import { paymentProcessed, paymentRefunded } from '../../../testing/events';
 import { InMemoryProjections } from '../../../testing/in-memory-projections';
 import { PaymentEventsConsumer } from '../../messaging/payment-events.consumer';
 import { GetSummaryHandler } from '../get-summary/get-summary.handler';

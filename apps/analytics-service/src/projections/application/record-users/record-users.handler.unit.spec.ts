@@ -1,5 +1,5 @@
 import { KafkaEventContext } from '@kafka-commerce/messaging';
-import { userRegistered } from '../../../testing/event-builders';
+import { userRegistered } from '../../../testing/events';
 import { InMemoryProjections } from '../../../testing/in-memory-projections';
 import { UserEventsConsumer } from '../../messaging/user-events.consumer';
 import { GetSummaryHandler } from '../get-summary/get-summary.handler';

@@ -8,7 +8,6 @@ import {
   orderCreatedV1Fixture,
   paymentProcessedV1,
   paymentRefundedV1,
-  sensorTemperatureRecordedV1,
   userRegisteredV1,
   userRegisteredV1Fixture,
 } from '@kafka-commerce/events';
@@ -107,20 +106,4 @@ export function paymentRefunded(
     { paymentId, orderId, amount: '10.00', refundedAt: '2026-11-26T10:06:00.000Z' },
     origin,
   ).envelope;
-}
-
-/** `temperatures.length` readings of one sensor, one millisecond apart from `start`. */
-export function readings(
-  sensorId: string,
-  temperatures: readonly number[],
-  start = Date.parse('2026-11-26T10:00:00.000Z'),
-): EventOf<typeof sensorTemperatureRecordedV1>[] {
-  return temperatures.map(
-    (temperature, index) =>
-      createEvent(
-        sensorTemperatureRecordedV1,
-        { sensorId, temperature, timestamp: new Date(start + index).toISOString() },
-        { producer: 'test', correlationId: `reading-${sensorId}-${index}` },
-      ).envelope,
-  );
 }
