@@ -40,7 +40,7 @@ import {
   MAX_IDEMPOTENCY_KEY_LENGTH,
   parseIdempotencyKey,
 } from './idempotency-key';
-import { DEFAULT_PAGE_SIZE, ListOrdersQuery } from './list-orders.query';
+import { ListOrdersQuery } from './list-orders.query';
 import { toOrderResponse, toPlacedOrderResponse } from './order.presenter';
 import { OrderPageResponse, OrderResponse, PlacedOrderResponse } from './order.response';
 import { PlaceOrderRequest } from './place-order.request';
@@ -107,8 +107,8 @@ export class OrdersController {
   ): Promise<OrderPageResponse> {
     const { orders, page, pageSize, total } = await this.listOrders.execute({
       userId: user.userId,
-      page: query.page ?? 1,
-      pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
+      page: query.page,
+      pageSize: query.pageSize,
     });
     return { items: orders.map(toOrderResponse), page, pageSize, total };
   }

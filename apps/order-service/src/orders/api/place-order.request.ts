@@ -1,86 +1,50 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  IsArray,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 
 export const MAX_ORDER_LINES = 50;
 export const MAX_LINE_QUANTITY = 1000;
 
-export class OrderLineRequest {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  productId!: string;
-
-  @ApiProperty({ minimum: 1, maximum: MAX_LINE_QUANTITY, example: 2 })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LINE_QUANTITY)
-  quantity!: number;
+/**
+ * Characters as the limits were always counted: a symbol outside the Basic Multilingual
+ * Plane (two UTF-16 units) or a symbol with its emoji/text presentation selector is one.
+ */
+function characterCount(text: string): number {
+  const selected = text.match(/[^\uFE0E\uFE0F][\uFE0E\uFE0F]/g)?.length ?? 0;
+  const surrogatePairs = text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0;
+  return text.length - selected - surrogatePairs;
 }
 
-export class ShippingAddressRequest {
-  @ApiProperty({ example: '12 Analytical Row', maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  street!: string;
-
-  @ApiProperty({ example: 'London', maxLength: 100 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  city!: string;
-
-  @ApiProperty({ example: 'N1 9GU', maxLength: 20 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(20)
-  postalCode!: string;
-
-  @ApiProperty({ example: 'GB', maxLength: 100 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  country!: string;
+/** Required, non-empty text of at most `max` characters. */
+function text(max: number) {
+  return z
+    .string()
+    .min(1)
+    .refine((value) => characterCount(value) <= max, {
+      error: `must be at most ${max} characters`,
+    })
+    .meta({ maxLength: max });
 }
 
-export class PlaceOrderRequest {
-  @ApiProperty({
-    type: [OrderLineRequest],
-    minItems: 1,
-    maxItems: MAX_ORDER_LINES,
-    description: 'Lines naming the same product are merged into one.',
-  })
-  @IsArray()
-  @ArrayNotEmpty()
-  @ArrayMaxSize(MAX_ORDER_LINES)
-  // ValidateNested alone lets an array through where an object belongs (`items: [[]]`).
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => OrderLineRequest)
-  items!: OrderLineRequest[];
+const orderLine = z.strictObject({
+  productId: z.uuid(),
+  quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY).meta({ example: 2 }),
+});
 
-  @ApiProperty({ type: ShippingAddressRequest })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ShippingAddressRequest)
-  shippingAddress!: ShippingAddressRequest;
+const shippingAddress = z.strictObject({
+  street: text(200).meta({ example: '12 Analytical Row' }),
+  city: text(100).meta({ example: 'London' }),
+  postalCode: text(20).meta({ example: 'N1 9GU' }),
+  country: text(100).meta({ example: 'GB' }),
+});
 
-  @ApiProperty({ example: 'card', maxLength: 100 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  paymentMethod!: string;
-}
+export class PlaceOrderRequest extends createZodDto(
+  z.strictObject({
+    items: z
+      .array(orderLine)
+      .min(1)
+      .max(MAX_ORDER_LINES)
+      .meta({ description: 'Lines naming the same product are merged into one.' }),
+    shippingAddress,
+    paymentMethod: text(100).meta({ example: 'card' }),
+  }),
+) {}

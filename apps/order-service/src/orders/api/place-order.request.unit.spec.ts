@@ -41,8 +41,8 @@ describe('PlaceOrderRequest through the validation pipe', () => {
   });
 
   it.each([
-    ['an empty array', [[]], 'items'],
-    ['an array holding a line', [[valid.items[0]]], 'items'],
+    ['an empty array', [[]], 'items.0'],
+    ['an array holding a line', [[valid.items[0]]], 'items.0'],
     ['null', [null], 'items.0'],
     ['a string', ['x'], 'items.0'],
   ])('refuses an order line that is %s', async (_case, items, field) => {
@@ -63,6 +63,59 @@ describe('PlaceOrderRequest through the validation pipe', () => {
     ).toEqual(['shippingAddress.city']);
     expect(await invalidFields({ ...valid, items: [{ productId: text, quantity: 1 }] })).toEqual([
       'items.0.productId',
+    ]);
+  });
+
+  it.each([
+    ['no lines', { items: [] }, 'items'],
+    ['51 lines', { items: Array.from({ length: 51 }, () => valid.items[0]) }, 'items'],
+    ['a quantity of 0', { items: [{ ...valid.items[0], quantity: 0 }] }, 'items.0.quantity'],
+    ['a quantity of 1001', { items: [{ ...valid.items[0], quantity: 1001 }] }, 'items.0.quantity'],
+    [
+      'a fractional quantity',
+      { items: [{ ...valid.items[0], quantity: 1.5 }] },
+      'items.0.quantity',
+    ],
+    ['a quantity as text', { items: [{ ...valid.items[0], quantity: '2' }] }, 'items.0.quantity'],
+    [
+      'a product id that is no UUID',
+      { items: [{ productId: 'mug', quantity: 1 }] },
+      'items.0.productId',
+    ],
+    ['an unknown field', { coupon: 'FREE' }, 'coupon'],
+    ['an unknown field in a line', { items: [{ ...valid.items[0], note: 'x' }] }, 'items.0.note'],
+    ['an empty payment method', { paymentMethod: '' }, 'paymentMethod'],
+    ['a payment method of 101 characters', { paymentMethod: 'x'.repeat(101) }, 'paymentMethod'],
+    [
+      'a postal code of 21 characters',
+      { shippingAddress: { ...valid.shippingAddress, postalCode: '1'.repeat(21) } },
+      'shippingAddress.postalCode',
+    ],
+  ])('refuses %s', async (_case, change, field) => {
+    expect(await invalidFields({ ...valid, ...change })).toEqual([field]);
+  });
+
+  it('accepts the limits themselves: 50 lines, quantities 1 and 1000, 200-character streets', async () => {
+    const body = {
+      ...valid,
+      items: Array.from({ length: 50 }, (_, index) => ({
+        ...valid.items[0],
+        quantity: index % 2 === 0 ? 1 : 1000,
+      })),
+      shippingAddress: { ...valid.shippingAddress, street: 's'.repeat(200) },
+    };
+    await expect(validate(body)).resolves.toEqual(body);
+  });
+
+  it('counts an emoji, even with its presentation selector, as one character', async () => {
+    const body = {
+      ...valid,
+      paymentMethod: '💳'.repeat(100),
+      shippingAddress: { ...valid.shippingAddress, postalCode: '\u2764\ufe0f'.repeat(20) },
+    };
+    await expect(validate(body)).resolves.toEqual(body);
+    expect(await invalidFields({ ...valid, paymentMethod: '💳'.repeat(101) })).toEqual([
+      'paymentMethod',
     ]);
   });
 });
