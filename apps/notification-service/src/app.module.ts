@@ -5,9 +5,8 @@ import {
   NOTIFICATION_SERVICE,
 } from './config/notification-service.config';
 import { NOTIFICATION_SERVICE_CONFIG } from './config/notification-service-config.token';
-import { ContactsModule } from './contacts/contacts.module';
 import { NotificationDatabase } from './database';
-import { NotificationsModule } from './notifications/notifications.module';
+import { NotificationsModule } from './notifications';
 
 /**
  * An email needs facts from other topics (the customer's contact from `users`, the order's
@@ -32,7 +31,6 @@ export class AppModule {
           retryPolicy: NOTIFICATION_RETRY_POLICY,
         }),
         NotificationsModule,
-        ContactsModule,
       ],
       providers: [{ provide: NOTIFICATION_SERVICE_CONFIG, useValue: config }],
       exports: [NOTIFICATION_SERVICE_CONFIG],

@@ -5,7 +5,9 @@ import { NotificationsController } from './api/notifications.controller';
 import { DeliverNotificationsHandler } from './application/deliver-notifications/deliver-notifications.handler';
 import { ListNotificationsHandler } from './application/list-notifications/list-notifications.handler';
 import { NotifyOnEventHandler } from './application/notify-on-event/notify-on-event.handler';
+import { RecordContactsHandler } from './application/record-contacts/record-contacts.handler';
 import { OPERATIONS_EMAIL } from './application/notify-on-event/operations-email.token';
+import { ContactRepository } from './application/ports/contact-repository';
 import { DeliveryQueue } from './application/ports/delivery-queue';
 import { NotificationChannels } from './application/ports/notification-channels';
 import { NotificationLog } from './application/ports/notification-log';
@@ -18,6 +20,7 @@ import { SMS_SETTINGS, type SmsSettings } from './infrastructure/channels/sms-se
 import { SMTP_SETTINGS, type SmtpSettings } from './infrastructure/channels/smtp-settings';
 import { TwilioSmsChannel } from './infrastructure/channels/twilio-sms.channel';
 import { PendingNotificationsPoller } from './infrastructure/pending-notifications.poller';
+import { PrismaContactRepository } from './infrastructure/prisma-contact-repository';
 import { PrismaDeliveryQueue } from './infrastructure/prisma-delivery-queue';
 import { SqlNotificationLog } from './infrastructure/sql-notification-log';
 import { PrismaNotificationReader } from './infrastructure/prisma-notification.reader';
@@ -26,6 +29,7 @@ import { OrderEventsConsumer } from './messaging/order-events.consumer';
 import { PaymentEventsConsumer } from './messaging/payment-events.consumer';
 import { ProductEventsConsumer } from './messaging/product-events.consumer';
 import { SensorAlertConsumer } from './messaging/sensor-alert.consumer';
+import { UserEventsConsumer } from './messaging/user-events.consumer';
 
 @Module({
   controllers: [
@@ -34,11 +38,13 @@ import { SensorAlertConsumer } from './messaging/sensor-alert.consumer';
     PaymentEventsConsumer,
     ProductEventsConsumer,
     SensorAlertConsumer,
+    UserEventsConsumer,
   ],
   providers: [
     NotifyOnEventHandler,
     DeliverNotificationsHandler,
     ListNotificationsHandler,
+    RecordContactsHandler,
     PendingNotificationsPoller,
     SmtpEmailChannel,
     TwilioSmsChannel,
@@ -48,6 +54,7 @@ import { SensorAlertConsumer } from './messaging/sensor-alert.consumer';
     { provide: DeliveryQueue, useClass: PrismaDeliveryQueue },
     { provide: NotificationReader, useClass: PrismaNotificationReader },
     { provide: RecipientDirectory, useClass: PrismaRecipientDirectory },
+    { provide: ContactRepository, useClass: PrismaContactRepository },
     {
       provide: OPERATIONS_EMAIL,
       useFactory: (config: NotificationServiceConfig) => config.OPERATIONS_EMAIL,
@@ -76,7 +83,5 @@ import { SensorAlertConsumer } from './messaging/sensor-alert.consumer';
       inject: [NOTIFICATION_SERVICE_CONFIG],
     },
   ],
-  // The contacts module stores welcome mail in its own transaction and sends it the same way.
-  exports: [DeliverNotificationsHandler, OPERATIONS_EMAIL],
 })
 export class NotificationsModule {}

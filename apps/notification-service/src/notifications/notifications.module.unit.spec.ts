@@ -6,11 +6,10 @@ import { Inbox } from '@kafka-commerce/messaging';
 import { DatabasePool } from '@kafka-commerce/platform';
 import { loadNotificationServiceConfig } from '../config/notification-service.config';
 import { NOTIFICATION_SERVICE_CONFIG } from '../config/notification-service-config.token';
-import { RecordContactsHandler } from '../contacts/application/record-contact/record-contacts.handler';
-import { ContactsModule } from '../contacts/contacts.module';
 import { NotificationDatabase } from '../database';
 import { NotifyOnEventHandler } from './application/notify-on-event/notify-on-event.handler';
 import { OPERATIONS_EMAIL } from './application/notify-on-event/operations-email.token';
+import { RecordContactsHandler } from './application/record-contacts/record-contacts.handler';
 import { NotificationChannels } from './application/ports/notification-channels';
 import { ChannelRouter } from './infrastructure/channels/channel-router';
 import { SMS_SETTINGS } from './infrastructure/channels/sms-settings';
@@ -51,7 +50,7 @@ class PlatformStubModule {}
 describe('NotificationsModule wiring', () => {
   it('resolves every consumer, handler and adapter from the service configuration', async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [PlatformStubModule, NotificationsModule, ContactsModule],
+      imports: [PlatformStubModule, NotificationsModule],
     }).compile();
 
     expect(moduleRef.get(NotifyOnEventHandler)).toBeInstanceOf(NotifyOnEventHandler);

@@ -35,7 +35,7 @@ interface OrderCustomerRow {
   readonly channels: readonly string[] | null;
 }
 
-/** Reads the contact book (contacts module) and the order-owner projection. */
+/** Reads the contact book and the order-owner projection. */
 @Injectable()
 export class PrismaRecipientDirectory extends RecipientDirectory {
   constructor(private readonly db: NotificationDatabase) {

@@ -5,21 +5,21 @@ import {
   userUpdatedV1,
   userUpdatedV1Fixture,
 } from '@kafka-commerce/events';
-import { DeliverNotificationsHandler } from '../../../notifications/application/deliver-notifications/deliver-notifications.handler';
+import { DeliverNotificationsHandler } from '../deliver-notifications/deliver-notifications.handler';
 import {
   InMemoryDeliveryQueue,
   InMemoryNotificationState,
   RecordingChannels,
-} from '../../../notifications/application/testing/in-memory-notifications';
-import { consumed } from '../../../notifications/application/testing/test-events';
-import { type CustomerChannel } from '../../../notifications/domain/notification';
+} from '../testing/in-memory-notifications';
+import { consumed } from '../testing/test-events';
+import { type CustomerChannel } from '../../domain/notification';
 import { ContactNotKnownError } from './contact-not-known.error';
 import {
   type AppliedContacts,
   type Contact,
   ContactRepository,
   type ContactUpdate,
-} from './contact.repository';
+} from '../ports/contact-repository';
 import { RecordContactsHandler } from './record-contacts.handler';
 
 /** A contact as the in-memory book holds it. */

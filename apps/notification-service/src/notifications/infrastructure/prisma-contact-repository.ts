@@ -2,16 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Inbox } from '@kafka-commerce/messaging';
 import { NotificationDatabase } from '../../database';
 import { type Prisma } from '../../generated/prisma/client';
-import {
-  type CausedNotification,
-  insertNotifications,
-} from '../../notifications/infrastructure/notification-rows';
-import { ContactNotKnownError } from '../application/record-contact/contact-not-known.error';
+import { type CausedNotification, insertNotifications } from './notification-rows';
+import { ContactNotKnownError } from '../application/record-contacts/contact-not-known.error';
 import {
   type AppliedContacts,
   ContactRepository,
   type ContactUpdate,
-} from '../application/record-contact/contact.repository';
+} from '../application/ports/contact-repository';
 
 @Injectable()
 export class PrismaContactRepository extends ContactRepository {

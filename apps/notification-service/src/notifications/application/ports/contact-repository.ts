@@ -1,7 +1,4 @@
-import {
-  type CustomerChannel,
-  type NotificationDraft,
-} from '../../../notifications/domain/notification';
+import { type CustomerChannel, type NotificationDraft } from '../../domain/notification';
 
 /** A user as registered (user.registered). */
 export interface Contact {

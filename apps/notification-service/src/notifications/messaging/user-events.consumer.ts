@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { TOPICS, userRegisteredV1, userUpdatedV1 } from '@kafka-commerce/events';
 import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
-import { type UserEvent } from '../../notifications/domain/notifiable-event';
-import { RecordContactsHandler } from '../application/record-contact/record-contacts.handler';
+import { type UserEvent } from '../domain/notifiable-event';
+import { RecordContactsHandler } from '../application/record-contacts/record-contacts.handler';
 
 /**
  * users topic → contact book, a fetched batch per transaction. The topic is keyed by userId,

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DeliverNotificationsHandler } from '../../../notifications/application/deliver-notifications/deliver-notifications.handler';
-import { OPERATIONS_EMAIL } from '../../../notifications/application/notify-on-event/operations-email.token';
-import { type UserEvent } from '../../../notifications/domain/notifiable-event';
-import { CUSTOMER_CHANNELS } from '../../../notifications/domain/notification';
-import { planNotifications } from '../../../notifications/domain/notification-plan';
-import { ContactRepository, type ContactUpdate } from './contact.repository';
+import { DeliverNotificationsHandler } from '../deliver-notifications/deliver-notifications.handler';
+import { OPERATIONS_EMAIL } from '../notify-on-event/operations-email.token';
+import { type UserEvent } from '../../domain/notifiable-event';
+import { CUSTOMER_CHANNELS } from '../../domain/notification';
+import { planNotifications } from '../../domain/notification-plan';
+import { ContactRepository, type ContactUpdate } from '../ports/contact-repository';
 
 export interface RecordContacts {
   readonly consumer: string;
