@@ -34,6 +34,7 @@ COPY libs/auth/package.json libs/auth/
 COPY libs/config/package.json libs/config/
 COPY libs/events/package.json libs/events/
 COPY libs/messaging/package.json libs/messaging/
+COPY libs/messaging-testing/package.json libs/messaging-testing/
 COPY libs/money/package.json libs/money/
 COPY libs/platform/package.json libs/platform/
 COPY libs/testing/package.json libs/testing/

@@ -4,7 +4,7 @@ const path = require('node:path');
 module.exports = {
   // Global setup/teardown load libraries through Node (built by the typecheck step).
   projects: [
-    '<rootDir>/libs/messaging/jest.int.config.js',
+    '<rootDir>/libs/messaging-testing/jest.int.config.js',
     '<rootDir>/libs/platform/jest.int.config.js',
     '<rootDir>/apps/order-service/jest.int.config.js',
     '<rootDir>/apps/analytics-service/jest.int.config.js',

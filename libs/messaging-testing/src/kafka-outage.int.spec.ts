@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type TopicName } from '@kafka-commerce/events';
+import { Outbox } from '@kafka-commerce/messaging';
 import { type TestBroker, waitFor } from '@kafka-commerce/testing';
-import { Outbox } from './outbox/outbox';
-import { inTransaction, rawSql, userEvent } from './test-support/messaging-test-kit';
-import { type OwnBrokerConsumer, startOwnBrokerConsumer } from './test-support/own-broker-consumer';
+import { inTransaction, rawSql, userEvent } from './messaging-test-kit';
+import { type OwnBrokerConsumer, startOwnBrokerConsumer } from './own-broker-consumer';
 
 // This suite stops its broker, so it has one of its own.
 const LOCAL_BROKER = { name: 'outage', localPort: 49092 };

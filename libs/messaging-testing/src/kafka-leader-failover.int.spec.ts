@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as pause } from 'node:timers/promises';
 import { type TopicName } from '@kafka-commerce/events';
+import { Outbox } from '@kafka-commerce/messaging';
 import {
   killPartitionLeader,
   type LocalKafkaCluster,
@@ -9,8 +10,7 @@ import {
   waitFor,
 } from '@kafka-commerce/testing';
 import { type Admin, ConfigResourceTypes } from 'kafkajs';
-import { Outbox } from './outbox/outbox';
-import { EFFECTS_POOL, effectsRecorder, HandlerScript } from './test-support/effects-recorder';
+import { EFFECTS_POOL, effectsRecorder, HandlerScript } from './effects-recorder';
 import {
   type ConsumerApp,
   createTestDatabase,
@@ -20,7 +20,7 @@ import {
   rawSql,
   userEvent,
   startConsumerApp,
-} from './test-support/messaging-test-kit';
+} from './messaging-test-kit';
 
 // This suite kills a broker process, so it runs a cluster of its own with this machine's Java
 // (tools/kafka/kafka.sh), whatever the run's back end.

@@ -1,7 +1,7 @@
+import { watchPoolErrors } from '@kafka-commerce/messaging';
 import { waitFor } from '@kafka-commerce/testing';
 import { Pool } from 'pg';
-import { watchPoolErrors } from './sql/pool-errors';
-import { createTestDatabase } from './test-support/messaging-test-kit';
+import { createTestDatabase } from './messaging-test-kit';
 
 /**
  * A connection that PostgreSQL ends while the service holds it (a restart during a

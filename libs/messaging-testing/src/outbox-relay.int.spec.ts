@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import {
+  createKafkaClient,
+  EventPublisher,
+  MessagingMetrics,
+  Outbox,
+  OutboxRelay,
+} from '@kafka-commerce/messaging';
 import { waitFor } from '@kafka-commerce/testing';
 import { Pool } from 'pg';
 import { Registry } from 'prom-client';
-import { EventPublisher } from './event-publisher';
-import { createKafkaClient } from './kafka-connection';
-import { MessagingMetrics } from './metrics/messaging-metrics';
-import { Outbox } from './outbox/outbox';
-import { OutboxRelay } from './outbox/outbox-relay';
 import {
   brokers,
   createTestDatabase,
@@ -15,7 +17,7 @@ import {
   rawSql,
   readUntil,
   userEvent,
-} from './test-support/messaging-test-kit';
+} from './messaging-test-kit';
 
 const TOPIC = `relay-${randomUUID().slice(0, 8)}`;
 const KEYS = Array.from({ length: 5 }, () => randomUUID());

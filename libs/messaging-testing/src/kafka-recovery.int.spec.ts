@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type TopicName } from '@kafka-commerce/events';
+import { KafkaEventServer, Outbox } from '@kafka-commerce/messaging';
 import { type TestBroker, waitFor } from '@kafka-commerce/testing';
 import { type Consumer } from 'kafkajs';
-import { KafkaEventServer } from './consumer/kafka-event.server';
-import { Outbox } from './outbox/outbox';
 import {
   type ConsumerApp,
   inTransaction,
@@ -12,8 +11,8 @@ import {
   rawSql,
   toMessage,
   userEvent,
-} from './test-support/messaging-test-kit';
-import { type OwnBrokerConsumer, startOwnBrokerConsumer } from './test-support/own-broker-consumer';
+} from './messaging-test-kit';
+import { type OwnBrokerConsumer, startOwnBrokerConsumer } from './own-broker-consumer';
 
 // This suite stops its broker, so it has one of its own.
 const LOCAL_BROKER = { name: 'recovery', localPort: 49094 };

@@ -1,6 +1,6 @@
 import { type TopicName } from '@kafka-commerce/events';
+import { type MessagingOptions } from '@kafka-commerce/messaging';
 import { resolveTestBackend, startTestBroker, type TestBroker } from '@kafka-commerce/testing';
-import { type MessagingOptions } from '../messaging-options';
 import { EFFECTS_POOL, effectsRecorder, HandlerScript } from './effects-recorder';
 import {
   type ConsumerApp,

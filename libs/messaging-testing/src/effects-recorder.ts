@@ -1,9 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { type EventOf, type TopicName, userRegisteredV1 } from '@kafka-commerce/events';
+import { EventHandler, Inbox } from '@kafka-commerce/messaging';
 import { Pool } from 'pg';
-import { EventHandler } from '../consumer/event-handler.decorator';
-import { Inbox } from '../inbox/inbox';
 import { inTransaction, rawSql } from './messaging-test-kit';
 
 export const EFFECTS_POOL = Symbol('EFFECTS_POOL');

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import {
+  Inbox,
+  inlineSql,
+  MessagingMetrics,
+  transactInTwoTrips,
+  transactOnPool,
+} from '@kafka-commerce/messaging';
 import { type Pool } from 'pg';
 import { Registry } from 'prom-client';
-import { Inbox } from './inbox/inbox';
-import { MessagingMetrics } from './metrics/messaging-metrics';
-import { inlineSql } from './sql/inline-sql';
-import { transactOnPool } from './sql/pool-transaction';
-import { transactInTwoTrips } from './sql/two-trip-transaction';
-import { createTestDatabase } from './test-support/messaging-test-kit';
+import { createTestDatabase } from './messaging-test-kit';
 
 const CONSUMER = 'int.apply-once';
 

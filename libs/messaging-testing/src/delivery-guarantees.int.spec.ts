@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { deadLetterTopicOf, type TopicName } from '@kafka-commerce/events';
+import { Outbox } from '@kafka-commerce/messaging';
 import { waitFor } from '@kafka-commerce/testing';
-import { Outbox } from './outbox/outbox';
-import { EFFECTS_POOL, effectsRecorder, HandlerScript } from './test-support/effects-recorder';
+import { EFFECTS_POOL, effectsRecorder, HandlerScript } from './effects-recorder';
 import {
   brokers,
   type ConsumerApp,
@@ -18,7 +18,7 @@ import {
   startConsumerApp,
   toMessage,
   userEvent,
-} from './test-support/messaging-test-kit';
+} from './messaging-test-kit';
 
 const TOPIC = `guarantees-${randomUUID().slice(0, 8)}` as TopicName;
 const SERVICE = `int-${randomUUID().slice(0, 8)}`;

@@ -13,18 +13,20 @@ import {
   userRegisteredV1,
   type UserRegisteredV1,
 } from '@kafka-commerce/events';
+import {
+  createTopicsWithLeaders,
+  KafkaEventServer,
+  MESSAGING_TABLES_SQL,
+  MessagingLifecycle,
+  MessagingModule,
+  type MessagingOptions,
+  type RawSqlClient,
+  type RetryPolicy,
+} from '@kafka-commerce/messaging';
 import { waitFor } from '@kafka-commerce/testing';
 import { Kafka, logLevel, Partitioners, type KafkaMessage, type Message } from 'kafkajs';
 import { Client, Pool, type PoolClient } from 'pg';
 import { Registry } from 'prom-client';
-import { KafkaEventServer } from '../consumer/kafka-event.server';
-import { type RetryPolicy } from '../consumer/retry-policy';
-import { MessagingLifecycle } from '../messaging-lifecycle';
-import { MESSAGING_TABLES_SQL } from '../messaging-tables.sql';
-import { type MessagingOptions } from '../messaging-options';
-import { MessagingModule } from '../messaging.module';
-import { type RawSqlClient } from '../raw-sql-client';
-import { createTopicsWithLeaders } from '../topic-admin';
 
 const POSTGRES_URL = process.env.POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 

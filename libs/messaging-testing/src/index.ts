@@ -1,0 +1,3 @@
+export * from './effects-recorder';
+export * from './messaging-test-kit';
+export * from './own-broker-consumer';
