@@ -2,8 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@kafka-commerce/platform';
 import { type InventoryServiceConfig, INVENTORY_SERVICE } from './config/inventory-service.config';
 import { InventoryDatabase } from './database';
-import { ProductsModule } from './products/products.module';
-import { ReservationsModule } from './reservations/reservations.module';
+import { InventoryModule } from './inventory';
 
 @Module({})
 export class AppModule {
@@ -16,8 +15,7 @@ export class AppModule {
           config,
           database: InventoryDatabase,
         }),
-        ProductsModule,
-        ReservationsModule,
+        InventoryModule,
       ],
     };
   }

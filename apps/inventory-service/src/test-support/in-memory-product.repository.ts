@@ -2,9 +2,9 @@ import { type OutgoingEvent } from '@kafka-commerce/events';
 import {
   type ProductChange,
   ProductRepository,
-} from '../products/application/ports/product.repository';
-import { type Product } from '../products/domain/product';
-import { SkuAlreadyExistsError } from '../products/domain/product.errors';
+} from '../inventory/application/ports/product.repository';
+import { type Product } from '../inventory/domain/product';
+import { SkuAlreadyExistsError } from '../inventory/domain/product.errors';
 
 export class InMemoryProductRepository extends ProductRepository {
   readonly products = new Map<string, Product>();

@@ -1,8 +1,8 @@
 import { type OutgoingEvent } from '@kafka-commerce/events';
-import { type Product } from '../products/domain/product';
-import { decideBatch } from '../reservations/application/ledger-batch';
-import { type LedgerEntry, StockLedger } from '../reservations/application/ports/stock-ledger';
-import { type Reservation } from '../reservations/domain/reservation';
+import { type Product } from '../inventory/domain/product';
+import { decideBatch } from '../inventory/application/ledger-batch';
+import { type LedgerEntry, StockLedger } from '../inventory/application/ports/stock-ledger';
+import { type Reservation } from '../inventory/domain/reservation';
 
 /** StockLedger in memory: same contract (claim once, all or nothing), no database. */
 export class InMemoryStockLedger extends StockLedger {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { newProduct, type Product } from '../products/domain/product';
+import { newProduct, type Product } from '../inventory/domain/product';
 
 /** A fresh product (nothing reserved or sold yet) with test defaults. */
 export function aProduct(overrides: Partial<Parameters<typeof newProduct>[0]> = {}): Product {

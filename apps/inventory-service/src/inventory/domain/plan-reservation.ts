@@ -1,5 +1,5 @@
-import { availableOf, type Product } from '../../products/domain/product';
-import { reserveUnits } from '../../products/domain/stock-movements';
+import { availableOf, type Product } from './product';
+import { reserveUnits } from './stock-movements';
 import {
   decisionWithoutStock,
   type Reservation,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { availableOf, type Product } from '../../products/domain/product';
-import { reserveUnits } from '../../products/domain/stock-movements';
+import { availableOf, type Product } from './product';
+import { reserveUnits } from './stock-movements';
 import { aProduct, unitsAccountedFor } from '../../test-support/product.builder';
 import { decisionWithoutStock, type Reservation, type ReservationStatus } from './reservation';
 import {

@@ -8,7 +8,7 @@ import {
   type OutgoingEvent,
 } from '@kafka-commerce/events';
 import { INVENTORY_SERVICE } from '../../config/inventory-service.config';
-import { availableOf, type Product } from '../../products/domain/product';
+import { availableOf, type Product } from '../domain/product';
 import { type RejectionReason } from '../domain/plan-reservation';
 import { type Reservation } from '../domain/reservation';
 

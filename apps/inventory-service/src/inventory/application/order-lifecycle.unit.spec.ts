@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { type Product, restock } from '../../products/domain/product';
+import { type Product, restock } from '../domain/product';
 import { InMemoryStockLedger } from '../../test-support/in-memory-stock-ledger';
 import {
   orderCancelled,

@@ -6,7 +6,7 @@ import {
   lockProductsSql,
   type ProductRecord,
   toProduct,
-} from '../../products/infrastructure/product-record';
+} from './product-record';
 import { decideBatch, type LedgerBatchChanges } from '../application/ledger-batch';
 import { type LedgerEntry, StockLedger } from '../application/ports/stock-ledger';
 import { type Reservation } from '../domain/reservation';

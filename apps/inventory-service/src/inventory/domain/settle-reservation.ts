@@ -1,6 +1,6 @@
-import { type Product } from '../../products/domain/product';
-import { InventoryInvariantError } from '../../products/domain/product.errors';
-import { commitUnits, releaseUnits, returnUnits } from '../../products/domain/stock-movements';
+import { type Product } from './product';
+import { InventoryInvariantError } from './product.errors';
+import { commitUnits, releaseUnits, returnUnits } from './stock-movements';
 import {
   decisionWithoutStock,
   type Reservation,

@@ -1,5 +1,5 @@
 import { type OutgoingEvent } from '@kafka-commerce/events';
-import { type Product } from '../../../products/domain/product';
+import { type Product } from '../../domain/product';
 import { type Reservation } from '../../domain/reservation';
 
 /** What a consumed order event sees: the order's reservation and the products involved. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { availableOf, type Product } from '../../products/domain/product';
+import { availableOf, type Product } from './product';
 import { aProduct, unitsAccountedFor } from '../../test-support/product.builder';
 import { planReservation, type ReservationPlan } from './plan-reservation';
 import { type ReservationLine } from './reservation';

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { availableOf } from '../../../products/domain/product';
+import { availableOf } from '../../domain/product';
 import { InMemoryStockLedger } from '../../../test-support/in-memory-stock-ledger';
 import { orderCreated } from '../../../test-support/order-events.builder';
 import { aProduct } from '../../../test-support/product.builder';
