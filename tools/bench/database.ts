@@ -1,7 +1,7 @@
 import { MESSAGING_TABLES_SQL } from '@kafka-commerce/messaging';
 import { Client } from 'pg';
-import { dropThrowawayDatabase, ensureDatabase } from '../db/migrate';
-import { withDatabase } from '../stack/profile';
+import { withDatabase } from '../postgres/database-url';
+import { dropThrowawayDatabase, ensureDatabase } from '../postgres/migrate';
 
 /** The producing side's database: its outbox, and the rows its use case writes. */
 export const BENCH_DATABASE = 'kc_bench_test';

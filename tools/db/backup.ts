@@ -5,13 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { z } from 'zod';
-import {
-  databaseName,
-  databaseUrl,
-  REPO_ROOT,
-  type StackProfile,
-  withDatabase,
-} from '../stack/profile';
+import { withDatabase } from '../postgres/database-url';
+import { databaseName, databaseUrl, REPO_ROOT, type StackProfile } from '../stack/profile';
 import { type ServiceSpec, SERVICES } from '../stack/services';
 
 export const run = promisify(execFile);

@@ -4,7 +4,7 @@ import { runningPid } from '../stack/processes';
 import { databaseName, kafkaBrokers, type StackProfile } from '../stack/profile';
 import { startOneService, stopOneService } from '../stack/stack';
 import { backupDatabases, findService } from './backup';
-import { dropThrowawayDatabase } from './migrate';
+import { dropThrowawayDatabase } from '../postgres/migrate';
 import { restoreDatabase } from './restore';
 import {
   awaitQuiescence,

@@ -4,7 +4,7 @@ import { runningPid } from '../stack/processes';
 import { databaseName, databaseUrl, type StackProfile } from '../stack/profile';
 import { type ServiceSpec } from '../stack/services';
 import { type Backup, run } from './backup';
-import { quoteIdentifier, withAdminClient } from './migrate';
+import { quoteIdentifier, withAdminClient } from '../postgres/migrate';
 
 /**
  * Replaces a service's database with its dump from a backup: drop, create, pg_restore. Refuses

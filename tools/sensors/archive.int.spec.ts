@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Client } from 'pg';
-import { applyMigrations, dropThrowawayDatabase, ensureDatabase } from '../db/migrate';
-import { REPO_ROOT, withDatabase } from '../stack/profile';
+import { withDatabase } from '../postgres/database-url';
+import { applyMigrations, dropThrowawayDatabase, ensureDatabase } from '../postgres/migrate';
+import { REPO_ROOT } from '../stack/profile';
 import { archiveReadings, type ArchiveOptions } from './archive';
 
 // pnpm sensors:archive against a real PostgreSQL holding analytics-service's schema.

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { applyMigrations, dropThrowawayDatabase, ensureDatabase } from '../db/migrate';
+import { applyMigrations, dropThrowawayDatabase, ensureDatabase } from '../postgres/migrate';
 import { databaseName, databaseUrl, REPO_ROOT, type StackProfile } from './profile';
 import { SERVICES } from './services';
 

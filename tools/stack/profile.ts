@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { withDatabase } from '../postgres/database-url';
 import { type ServiceSpec } from './services';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -121,12 +122,6 @@ export function databaseName(profile: StackProfile, service: ServiceSpec): strin
 
 export function databaseUrl(profile: StackProfile, service: ServiceSpec): string {
   return withDatabase(profile.postgresUrl, databaseName(profile, service));
-}
-
-export function withDatabase(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
 }
 
 export function mailUrl(profile: StackProfile): string {

@@ -1,4 +1,5 @@
 export * from './wait-for';
+export * from './test-broker';
 export * from './kafka-broker';
 export * from './test-backend';
 export * from './test-backends';

@@ -3,23 +3,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { startKafkaContainer } from './kafka-container';
 import { type TestBackend } from './test-backend';
+import { type TestBroker } from './test-broker';
 
 const run = promisify(execFile);
 
 // The project's broker runner (same path from src/ and dist/).
 const KAFKA_SCRIPT = path.resolve(__dirname, '../../../tools/kafka/kafka.sh');
-
-/** An empty single-node broker a test run (or one suite) owns. */
-export interface TestBroker {
-  /** Bootstrap addresses for clients. */
-  readonly brokers: string[];
-  /** Takes the broker down and keeps its data: an outage. */
-  stop(): Promise<void>;
-  /** Brings it back on the same address with the same data. */
-  start(): Promise<void>;
-  /** Stops it for good and deletes its data. */
-  remove(): Promise<void>;
-}
 
 export interface TestBrokerOptions {
   /** Names the broker (the local runner's instance). */

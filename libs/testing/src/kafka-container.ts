@@ -6,8 +6,8 @@ import {
   getContainerRuntimeClient,
   Wait,
 } from 'testcontainers';
-import { type TestBroker } from './kafka-broker';
 import { imageOf } from './test-backend';
+import { type TestBroker } from './test-broker';
 
 const READY_LINE = 'Kafka Server started';
 const STARTUP_TIMEOUT_MS = 120_000;

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { applyMigrations, dropThrowawayDatabase, ensureDatabase } from '../../db/migrate';
-import { databaseUrl, REPO_ROOT, type StackProfile, withDatabase } from '../../stack/profile';
+import { withDatabase } from '../../postgres/database-url';
+import { applyMigrations, dropThrowawayDatabase, ensureDatabase } from '../../postgres/migrate';
+import { databaseUrl, REPO_ROOT, type StackProfile } from '../../stack/profile';
 import { SERVICES } from '../../stack/services';
 import { withClient } from '../database';
 

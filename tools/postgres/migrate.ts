@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from 'pg';
-import { withDatabase } from '../stack/profile';
+import { withDatabase } from './database-url';
 
 /**
  * Applies committed Prisma migrations (prisma/<schema>/migrations/<name>/migration.sql) with
