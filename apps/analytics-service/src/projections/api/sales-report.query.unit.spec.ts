@@ -33,8 +33,8 @@ describe('GET /analytics/reports/sales query', () => {
 
   it('names a missing or malformed day', async () => {
     expect(await errorsOf({})).toEqual({
-      from: ['from must be a calendar day written YYYY-MM-DD, e.g. 2026-12-01'],
-      to: ['to must be a calendar day written YYYY-MM-DD, e.g. 2026-12-01'],
+      from: ['from: must be a calendar day written YYYY-MM-DD, e.g. 2026-12-01'],
+      to: ['to: must be a calendar day written YYYY-MM-DD, e.g. 2026-12-01'],
     });
     expect(Object.keys(await errorsOf({ from: '2026-02-30', to: '2026-03-01' }))).toEqual(['from']);
     expect(Object.keys(await errorsOf({ from: '2026-12-01', to: '12/31/2026' }))).toEqual(['to']);
@@ -45,13 +45,13 @@ describe('GET /analytics/reports/sales query', () => {
 
   it('refuses a range that ends before it starts', async () => {
     expect(await errorsOf({ from: '2026-12-02', to: '2026-12-01' })).toEqual({
-      to: ['to must not be before from'],
+      to: ['to: must not be before from'],
     });
   });
 
   it('refuses a range of more than 366 days', async () => {
     expect(await errorsOf({ from: '2026-01-01', to: '2027-01-02' })).toEqual({
-      to: ['from…to must span at most 366 days (both ends included)'],
+      to: ['to: from…to must span at most 366 days (both ends included)'],
     });
   });
 

@@ -1,67 +1,40 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { TEMPERATURE_LIMIT, type TemperatureUnit } from '../domain/temperature-reading';
-import { IsEventTimestamp } from './is-event-timestamp.validator';
+import { sensorTemperatureRecordedV2 } from '@kafka-commerce/events';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { TEMPERATURE_LIMIT } from '../domain/temperature-reading';
 
 export const MAX_READINGS_PER_REQUEST = 5000;
 
-const TEMPERATURE_UNITS: readonly TemperatureUnit[] = ['C', 'F'];
+// A reading's fields follow the event it becomes, so a request that passes can never make an
+// invalid event; a request also bounds the temperature and may leave the unit out (Celsius).
+const recorded = sensorTemperatureRecordedV2.schema.shape;
 
-export class SensorReadingRequest {
-  @ApiProperty({ example: 'greenhouse-7', minLength: 1, maxLength: 100 })
-  @IsString()
-  @Length(1, 100)
-  sensorId!: string;
-
-  @ApiProperty({ example: 21.5, minimum: -TEMPERATURE_LIMIT, maximum: TEMPERATURE_LIMIT })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-TEMPERATURE_LIMIT)
-  @Max(TEMPERATURE_LIMIT)
-  temperature!: number;
-
-  @ApiProperty({
-    enum: ['C', 'F'],
-    default: 'C',
-    required: false,
+const sensorReadingSchema = z.strictObject({
+  sensorId: recorded.sensorId.meta({ example: 'greenhouse-7' }),
+  temperature: recorded.temperature
+    .min(-TEMPERATURE_LIMIT)
+    .max(TEMPERATURE_LIMIT)
+    .meta({ example: 21.5 }),
+  unit: recorded.unit.optional().meta({
     description: 'The scale of `temperature`: C (the default) or F, standardised to °C',
-  })
-  @IsOptional()
-  @IsIn(TEMPERATURE_UNITS)
-  unit?: TemperatureUnit;
+  }),
+  timestamp: recorded.timestamp.meta({ example: '2026-11-26T10:00:00.250Z' }),
+});
 
-  @ApiProperty({ format: 'date-time', example: '2026-11-26T10:00:00.250Z' })
-  @IsEventTimestamp()
-  timestamp!: string;
-}
+/** One reading (for the docs: the body is an array of them). */
+export class SensorReadingRequest extends createZodDto(sensorReadingSchema) {}
 
-/**
- * The request body is a bare JSON array; class-validator validates objects, so the pipe wraps
- * the array in this holder (field errors read `readings`, `readings.3.temperature`, …).
- */
-export class SensorReadingBatch {
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_READINGS_PER_REQUEST)
-  // ValidateNested alone lets an array through where a reading belongs (`[[]]`).
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => SensorReadingRequest)
-  readings!: SensorReadingRequest[];
-}
+/** `POST /sensors/readings`: a bare JSON array of 1 to 5,000 readings. */
+export class SensorReadingsRequest extends createZodDto(
+  z
+    .array(sensorReadingSchema, {
+      error: (issue) =>
+        issue.code === 'invalid_type' ? 'must be a JSON array of readings' : undefined,
+    })
+    .min(1)
+    .max(MAX_READINGS_PER_REQUEST),
+) {}
 
 export class AcceptedReadingsResponse {
   @ApiProperty({ example: 1000, description: 'Readings queued for the window processor' })

@@ -13,8 +13,8 @@ import {
   AcceptedReadingsResponse,
   MAX_READINGS_PER_REQUEST,
   SensorReadingRequest,
+  SensorReadingsRequest,
 } from './record-readings.request';
-import { SensorReadingsPipe } from './sensor-readings.pipe';
 import { SensorWindowResponse } from './sensor-responses';
 
 const WINDOWS_LIMIT = 100;
@@ -36,7 +36,7 @@ export class SensorsController {
   @ApiAcceptedResponse({ type: AcceptedReadingsResponse })
   @ApiBadRequestResponse({ description: 'Not an array of 1 to 5000 valid readings' })
   async record(
-    @Body(SensorReadingsPipe) readings: SensorReadingRequest[],
+    @Body() readings: SensorReadingsRequest,
     @CorrelationId() correlationId: string,
   ): Promise<AcceptedReadingsResponse> {
     const accepted = await this.ingestReadings.execute({ readings, correlationId });

@@ -1,5 +1,7 @@
+import 'reflect-metadata';
 import { BadRequestException } from '@nestjs/common';
-import { SensorReadingsPipe } from './sensor-readings.pipe';
+import { createValidationPipe, type FieldError } from '@kafka-commerce/platform';
+import { SensorReadingsRequest } from './record-readings.request';
 
 const valid = {
   sensorId: 'greenhouse-7',
@@ -7,19 +9,29 @@ const valid = {
   timestamp: '2026-11-26T10:00:00.250Z',
 };
 
-async function fieldErrors(body: unknown): Promise<{ field: string; messages: string[] }[]> {
+type Reading = SensorReadingsRequest[number];
+
+/** The service's real pipe, as POST /sensors/readings runs it. */
+async function validate(body: unknown): Promise<Reading[]> {
+  return (await createValidationPipe().transform(body, {
+    type: 'body',
+    metatype: SensorReadingsRequest,
+  })) as Reading[];
+}
+
+async function fieldErrors(body: unknown): Promise<FieldError[]> {
   try {
-    await new SensorReadingsPipe().transform(body);
+    await validate(body);
   } catch (error) {
     if (!(error instanceof BadRequestException)) throw error;
-    return (error.getResponse() as { errors: { field: string; messages: string[] }[] }).errors;
+    return (error.getResponse() as { errors: FieldError[] }).errors;
   }
   throw new Error('expected the body to be rejected');
 }
 
-describe('SensorReadingsPipe', () => {
+describe('SensorReadingsRequest', () => {
   it('passes a valid array of readings through', async () => {
-    const readings = await new SensorReadingsPipe().transform([
+    const readings = await validate([
       valid,
       { ...valid, timestamp: '2026-11-26T11:00:00+01:00', temperature: -40 },
     ]);
@@ -28,19 +40,15 @@ describe('SensorReadingsPipe', () => {
   });
 
   it('accepts 5,000 readings and refuses 5,001 or none', async () => {
-    await expect(new SensorReadingsPipe().transform(Array(5000).fill(valid))).resolves.toHaveLength(
-      5000,
-    );
+    await expect(validate(Array(5000).fill(valid))).resolves.toHaveLength(5000);
     expect(await fieldErrors(Array(5001).fill(valid))).toEqual([
-      { field: 'readings', messages: [expect.stringContaining('5000')] },
+      { field: 'body', messages: [expect.stringContaining('5000')] },
     ]);
-    expect(await fieldErrors([])).toEqual([{ field: 'readings', messages: [expect.any(String)] }]);
+    expect(await fieldErrors([])).toEqual([{ field: 'body', messages: [expect.any(String)] }]);
   });
 
   it('refuses a body that is not an array with one message', async () => {
-    const notAnArray = [
-      { field: 'readings', messages: ['the body must be a JSON array of readings'] },
-    ];
+    const notAnArray = [{ field: 'body', messages: ['body: must be a JSON array of readings'] }];
     expect(await fieldErrors(valid)).toEqual(notAnArray);
     expect(await fieldErrors(undefined)).toEqual(notAnArray);
   });
@@ -51,26 +59,26 @@ describe('SensorReadingsPipe', () => {
       { sensorId: '', temperature: '21', timestamp: '2026-11-26 10:00' },
       { ...valid, sensorId: 'x'.repeat(101), extra: true },
     ]);
-    expect(errors.map((error) => error.field)).toEqual([
-      'readings.1.sensorId',
-      'readings.1.temperature',
-      'readings.1.timestamp',
-      'readings.2.extra',
-      'readings.2.sensorId',
+    expect(errors.map((error) => error.field).sort()).toEqual([
+      '1.sensorId',
+      '1.temperature',
+      '1.timestamp',
+      '2.extra',
+      '2.sensorId',
     ]);
   });
 
   it('refuses a timestamp without a UTC offset, which the event contract would refuse', async () => {
     const errors = await fieldErrors([{ ...valid, timestamp: '2026-11-26T10:00:00' }]);
     expect(errors).toEqual([
-      { field: 'readings.0.timestamp', messages: [expect.stringContaining('ISO 8601')] },
+      { field: '0.timestamp', messages: [expect.stringContaining('ISO datetime')] },
     ]);
   });
 
   it.each([
-    ['an empty array', [[]], 'readings'],
-    ['an array holding a reading', [[valid]], 'readings'],
-    ['null', [null], 'readings.0'],
+    ['an empty array', [[]], '0'],
+    ['an array holding a reading', [[valid]], '0'],
+    ['null', [null], '0'],
   ])('refuses a reading that is %s', async (_case, body, field) => {
     expect((await fieldErrors(body)).map((error) => error.field)).toContain(field);
   });
@@ -80,19 +88,17 @@ describe('SensorReadingsPipe', () => {
     ['an unpaired surrogate', 'a\ud800b'],
   ])('refuses a sensorId holding %s, naming it', async (_case, sensorId) => {
     expect(await fieldErrors([valid, { ...valid, sensorId }])).toEqual([
-      { field: 'readings.1.sensorId', messages: [expect.stringContaining('must not contain')] },
+      { field: '1.sensorId', messages: [expect.stringContaining('must not contain')] },
     ]);
   });
 
   it('keeps a non-ASCII sensorId unchanged', async () => {
-    const readings = await new SensorReadingsPipe().transform([
-      { ...valid, sensorId: 'serre-☕🍵' },
-    ]);
+    const readings = await validate([{ ...valid, sensorId: 'serre-☕🍵' }]);
     expect(readings[0]?.sensorId).toBe('serre-☕🍵');
   });
 
   it('takes an optional unit, C or F, and names any other', async () => {
-    const readings = await new SensorReadingsPipe().transform([
+    const readings = await validate([
       valid,
       { ...valid, unit: 'F', temperature: 70.7 },
       { ...valid, unit: 'C' },
@@ -104,13 +110,13 @@ describe('SensorReadingsPipe', () => {
         { ...valid, unit: 'f' },
       ]),
     ).toEqual([
-      { field: 'readings.0.unit', messages: [expect.stringContaining('C, F')] },
-      { field: 'readings.1.unit', messages: [expect.stringContaining('C, F')] },
+      { field: '0.unit', messages: [expect.stringContaining('"C"|"F"')] },
+      { field: '1.unit', messages: [expect.stringContaining('"C"|"F"')] },
     ]);
   });
 
   it('refuses temperatures beyond a million degrees (implausible ones are the stream’s to refuse)', async () => {
     const errors = await fieldErrors([{ ...valid, temperature: 1e7 }]);
-    expect(errors[0]?.field).toBe('readings.0.temperature');
+    expect(errors[0]?.field).toBe('0.temperature');
   });
 });
