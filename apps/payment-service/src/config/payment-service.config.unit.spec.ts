@@ -8,7 +8,7 @@ const env = {
 };
 
 describe('payment-service configuration', () => {
-  it('defaults to the test gateway with a limit of 10000.00', () => {
+  it('defaults to the simulated gateway (`test`) with a limit of 10000.00', () => {
     expect(loadPaymentServiceConfig(env)).toMatchObject({
       PORT: 3003,
       PAYMENT_GATEWAY: 'test',

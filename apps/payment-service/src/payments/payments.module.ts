@@ -8,10 +8,10 @@ import { ChargePaymentHandler } from './application/charge-payment/charge-paymen
 import { ListPaymentsHandler } from './application/list-payments/list-payments.handler';
 import { OpenPaymentHandler } from './application/open-payment/open-payment.handler';
 import { PaymentGateway } from './application/ports/payment-gateway';
-import { PaymentRepository } from './application/ports/payment.repository';
+import { PaymentRepository } from './application/ports/payment-repository';
 import { PaymentSettlement } from './application/settle-payment/payment-settlement';
-import { createPaymentGateway } from './infrastructure/payment-gateway.factory';
-import { PrismaPaymentRepository } from './infrastructure/prisma-payment.repository';
+import { createPaymentGateway } from './infrastructure/payment-gateways';
+import { PrismaPaymentRepository } from './infrastructure/prisma-payment-repository';
 import { OrderEventsConsumer } from './messaging/order-events.consumer';
 import { ReservationEventsConsumer } from './messaging/reservation-events.consumer';
 

@@ -12,8 +12,9 @@ import {
   type Charge,
   ListPaymentsHandler,
 } from '../application/list-payments/list-payments.handler';
-import { OrderPaymentsNotFoundError } from '../application/list-payments/order-payments-not-found.error';
-import { ListPaymentsQuery, PaymentResponse } from './list-payments.query';
+import { OrderPaymentsNotFoundError } from '../application/list-payments/list-payments.errors';
+import { ListPaymentsQuery } from './list-payments.query';
+import { PaymentResponse } from './payment.response';
 
 @ApiTags('payments')
 @Controller('payments')

@@ -3,7 +3,7 @@ import { moneySchema, toDecimal } from '@kafka-commerce/money';
 /** payment-service's runtime settings (`PATCH /settings`), in effect without a restart. */
 export interface PaymentSettings {
   /**
-   * The test gateway refuses any charge above it with `amount_limit_exceeded`: a money
+   * The simulated gateway refuses any charge above it with `amount_limit_exceeded`: a money
    * amount as a decimal string (read with decimal.js, never a float).
    */
   readonly paymentLimit: string;

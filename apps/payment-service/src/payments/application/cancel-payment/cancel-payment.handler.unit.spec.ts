@@ -1,16 +1,16 @@
-import { paymentTestBed } from '../testing/payment-test-bed';
+import { paymentTestBed } from '../../../testing/payment-test-bed';
 
 async function chargedOrder(method = 'card') {
   const bed = paymentTestBed();
-  await bed.openPayment.execute(bed.orderCreated({ method }));
-  await bed.chargePayment.execute(bed.stockReserved());
+  await bed.openPayment.execute(bed.openCommand({ method }));
+  await bed.chargePayment.execute(bed.chargeCommand());
   return bed;
 }
 
 describe('CancelPaymentHandler (order.cancelled)', () => {
   it('refunds a captured charge once and announces it', async () => {
     const bed = await chargedOrder();
-    const cancelled = bed.orderCancelled();
+    const cancelled = bed.cancelCommand();
 
     await bed.cancelPayment.execute(cancelled);
 
@@ -37,11 +37,11 @@ describe('CancelPaymentHandler (order.cancelled)', () => {
 
   it('refunds only once for a redelivered or repeated cancellation', async () => {
     const bed = await chargedOrder();
-    const cancelled = bed.orderCancelled();
+    const cancelled = bed.cancelCommand();
 
     await bed.cancelPayment.execute(cancelled);
     await bed.cancelPayment.execute(cancelled);
-    await bed.cancelPayment.execute(bed.orderCancelled());
+    await bed.cancelPayment.execute(bed.cancelCommand());
 
     expect(bed.gateway.refundCalls).toBe(1);
     expect(bed.payments.eventsOfType('payment.refunded')).toHaveLength(1);
@@ -49,7 +49,7 @@ describe('CancelPaymentHandler (order.cancelled)', () => {
 
   it('after a crash between the refund and its recording, the redelivery records the same refund', async () => {
     const bed = await chargedOrder();
-    const cancelled = bed.orderCancelled();
+    const cancelled = bed.cancelCommand();
     bed.gateway.loseNextAnswer();
 
     await expect(bed.cancelPayment.execute(cancelled)).rejects.toThrow('connection lost');
@@ -63,7 +63,7 @@ describe('CancelPaymentHandler (order.cancelled)', () => {
   it('refunds nothing for a FAILED charge', async () => {
     const bed = await chargedOrder('card_declined');
 
-    await bed.cancelPayment.execute(bed.orderCancelled());
+    await bed.cancelPayment.execute(bed.cancelCommand());
 
     expect(bed.gateway.refundCalls).toBe(0);
     expect(bed.payments.payments.get(bed.orderId)?.status).toBe('FAILED');
@@ -72,15 +72,15 @@ describe('CancelPaymentHandler (order.cancelled)', () => {
 
   it('never charges an order cancelled before its stock was reserved', async () => {
     const bed = paymentTestBed();
-    await bed.openPayment.execute(bed.orderCreated());
+    await bed.openPayment.execute(bed.openCommand());
 
-    await bed.cancelPayment.execute(bed.orderCancelled());
-    await bed.chargePayment.execute(bed.stockReserved());
+    await bed.cancelPayment.execute(bed.cancelCommand());
+    await bed.chargePayment.execute(bed.chargeCommand());
 
     expect(bed.gateway.chargeCalls).toBe(0);
     expect(bed.payments.payments.get(bed.orderId)?.status).toBe('CANCELLED');
     expect(bed.payments.outbox).toHaveLength(0);
-    const owner = { userId: bed.orderCreated().userId, isAdmin: false };
+    const owner = { userId: bed.openCommand().userId, isAdmin: false };
     await expect(
       bed.listPayments.execute({ orderId: bed.orderId, viewer: owner }),
     ).resolves.toEqual([]);
@@ -88,10 +88,10 @@ describe('CancelPaymentHandler (order.cancelled)', () => {
 
   it('never charges an order whose reservation was seen but whose order.created was not', async () => {
     const bed = paymentTestBed();
-    await bed.chargePayment.execute(bed.stockReserved());
+    await bed.chargePayment.execute(bed.chargeCommand());
 
-    await bed.cancelPayment.execute(bed.orderCancelled());
-    await bed.openPayment.execute(bed.orderCreated());
+    await bed.cancelPayment.execute(bed.cancelCommand());
+    await bed.openPayment.execute(bed.openCommand());
 
     expect(bed.gateway.chargeCalls).toBe(0);
     expect(bed.payments.payments.get(bed.orderId)?.status).toBe('CANCELLED');
@@ -100,11 +100,11 @@ describe('CancelPaymentHandler (order.cancelled)', () => {
   describe('while the charge is in flight', () => {
     async function cancelledMidCharge() {
       const bed = paymentTestBed();
-      await bed.openPayment.execute(bed.orderCreated());
-      const reserved = bed.stockReserved();
+      await bed.openPayment.execute(bed.openCommand());
+      const reserved = bed.chargeCommand();
       bed.gateway.loseNextAnswer();
       await expect(bed.chargePayment.execute(reserved)).rejects.toThrow();
-      await bed.cancelPayment.execute(bed.orderCancelled());
+      await bed.cancelPayment.execute(bed.cancelCommand());
       return { bed, reserved };
     }
 

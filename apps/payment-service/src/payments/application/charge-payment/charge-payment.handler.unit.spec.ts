@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type ChangeOutcome, type PaymentDecision } from '../ports/payment.repository';
+import { type ChangeOutcome, type PaymentDecision } from '../ports/payment-repository';
 import { CancelPaymentHandler } from '../cancel-payment/cancel-payment.handler';
 import { OpenPaymentHandler } from '../open-payment/open-payment.handler';
 import { PaymentSettlement } from '../settle-payment/payment-settlement';
-import { FakePaymentGateway } from '../testing/fake-payment.gateway';
-import { InMemoryPaymentRepository } from '../testing/in-memory-payment.repository';
-import { paymentTestBed } from '../testing/payment-test-bed';
+import { FakePaymentGateway } from '../../../testing/fake-payment-gateway';
+import { InMemoryPaymentRepository } from '../../../testing/in-memory-payment-repository';
+import { paymentTestBed } from '../../../testing/payment-test-bed';
 import { ChargePaymentHandler } from './charge-payment.handler';
 
 /** Runs `between` right after the next change commits: another consumer's interleaving. */
@@ -47,8 +47,8 @@ function interleavingBed() {
 describe('ChargePaymentHandler (inventory.reserved)', () => {
   it('charges a reserved order once and announces the result', async () => {
     const bed = paymentTestBed();
-    await bed.openPayment.execute(bed.orderCreated());
-    const reserved = bed.stockReserved();
+    await bed.openPayment.execute(bed.openCommand());
+    const reserved = bed.chargeCommand();
 
     await bed.chargePayment.execute(reserved);
 
@@ -78,9 +78,9 @@ describe('ChargePaymentHandler (inventory.reserved)', () => {
 
   it('records a declined charge as FAILED with its reason', async () => {
     const bed = paymentTestBed();
-    await bed.openPayment.execute(bed.orderCreated({ method: 'card_declined' }));
+    await bed.openPayment.execute(bed.openCommand({ method: 'card_declined' }));
 
-    await bed.chargePayment.execute(bed.stockReserved());
+    await bed.chargePayment.execute(bed.chargeCommand());
 
     expect(bed.payments.payments.get(bed.orderId)).toMatchObject({
       status: 'FAILED',
@@ -95,8 +95,8 @@ describe('ChargePaymentHandler (inventory.reserved)', () => {
 
   it('never charges twice for a redelivered reservation', async () => {
     const bed = paymentTestBed();
-    await bed.openPayment.execute(bed.orderCreated());
-    const reserved = bed.stockReserved();
+    await bed.openPayment.execute(bed.openCommand());
+    const reserved = bed.chargeCommand();
 
     await bed.chargePayment.execute(reserved);
     await bed.chargePayment.execute(reserved);
@@ -107,10 +107,10 @@ describe('ChargePaymentHandler (inventory.reserved)', () => {
 
   it('never charges twice for a second reservation event of the same order', async () => {
     const bed = paymentTestBed();
-    await bed.openPayment.execute(bed.orderCreated());
+    await bed.openPayment.execute(bed.openCommand());
 
-    await bed.chargePayment.execute(bed.stockReserved());
-    await bed.chargePayment.execute(bed.stockReserved());
+    await bed.chargePayment.execute(bed.chargeCommand());
+    await bed.chargePayment.execute(bed.chargeCommand());
 
     expect(bed.gateway.chargeCalls).toBe(1);
     expect(bed.payments.eventsOfType('payment.processed')).toHaveLength(1);
@@ -118,8 +118,8 @@ describe('ChargePaymentHandler (inventory.reserved)', () => {
 
   it('after a crash between the charge and its recording, the redelivery records the same charge', async () => {
     const bed = paymentTestBed();
-    await bed.openPayment.execute(bed.orderCreated());
-    const reserved = bed.stockReserved();
+    await bed.openPayment.execute(bed.openCommand());
+    const reserved = bed.chargeCommand();
     bed.gateway.loseNextAnswer();
 
     await expect(bed.chargePayment.execute(reserved)).rejects.toThrow('connection lost');
@@ -137,8 +137,8 @@ describe('ChargePaymentHandler (inventory.reserved)', () => {
 
   it('retries a charge whose provider could not be reached', async () => {
     const bed = paymentTestBed();
-    await bed.openPayment.execute(bed.orderCreated());
-    const reserved = bed.stockReserved();
+    await bed.openPayment.execute(bed.openCommand());
+    const reserved = bed.chargeCommand();
     bed.gateway.failNextCall();
 
     await expect(bed.chargePayment.execute(reserved)).rejects.toThrow('unreachable');
@@ -152,13 +152,13 @@ describe('ChargePaymentHandler (inventory.reserved)', () => {
     it('remembers it without charging, and charges once the order arrives', async () => {
       const bed = paymentTestBed();
 
-      await bed.chargePayment.execute(bed.stockReserved());
+      await bed.chargePayment.execute(bed.chargeCommand());
 
       expect(bed.gateway.chargeCalls).toBe(0);
       expect(bed.payments.outbox).toHaveLength(0);
       expect(bed.payments.payments.get(bed.orderId)?.status).toBe('AWAITING_ORDER');
 
-      const created = bed.orderCreated({ amount: '120.00' });
+      const created = bed.openCommand({ amount: '120.00' });
       await bed.openPayment.execute(created);
 
       expect(bed.gateway.charges.size).toBe(1);
@@ -174,8 +174,8 @@ describe('ChargePaymentHandler (inventory.reserved)', () => {
 
     it('resumes the charge when order.created is redelivered after a crash', async () => {
       const bed = paymentTestBed();
-      await bed.chargePayment.execute(bed.stockReserved());
-      const created = bed.orderCreated();
+      await bed.chargePayment.execute(bed.chargeCommand());
+      const created = bed.openCommand();
       bed.gateway.loseNextAnswer();
 
       await expect(bed.openPayment.execute(created)).rejects.toThrow();
@@ -189,12 +189,12 @@ describe('ChargePaymentHandler (inventory.reserved)', () => {
   describe('when order.cancelled (orders topic) is handled while the charge is being claimed', () => {
     it('never charges once the cancellation is in, even though the charge was already claimed', async () => {
       const bed = interleavingBed();
-      await bed.openPayment.execute(bed.orderCreated());
+      await bed.openPayment.execute(bed.openCommand());
       // inventory.reserved claims the charge; order.cancelled is handled right after that
       // commit, before the gateway is called.
-      bed.payments.afterNextChange(() => bed.cancelPayment.execute(bed.orderCancelled()));
+      bed.payments.afterNextChange(() => bed.cancelPayment.execute(bed.cancelCommand()));
 
-      await bed.chargePayment.execute(bed.stockReserved());
+      await bed.chargePayment.execute(bed.chargeCommand());
 
       expect(bed.gateway.chargeCalls).toBe(0);
       expect(bed.payments.payments.get(bed.orderId)?.status).toBe('CANCELLED');
@@ -203,10 +203,10 @@ describe('ChargePaymentHandler (inventory.reserved)', () => {
 
     it('never charges when the order arrives second and the cancellation right after it', async () => {
       const bed = interleavingBed();
-      await bed.chargePayment.execute(bed.stockReserved());
-      bed.payments.afterNextChange(() => bed.cancelPayment.execute(bed.orderCancelled()));
+      await bed.chargePayment.execute(bed.chargeCommand());
+      bed.payments.afterNextChange(() => bed.cancelPayment.execute(bed.cancelCommand()));
 
-      await bed.openPayment.execute(bed.orderCreated());
+      await bed.openPayment.execute(bed.openCommand());
 
       expect(bed.gateway.chargeCalls).toBe(0);
       expect(bed.payments.payments.get(bed.orderId)?.status).toBe('CANCELLED');
@@ -214,12 +214,12 @@ describe('ChargePaymentHandler (inventory.reserved)', () => {
 
     it('refunds once a charge already sent to the gateway when the cancellation came', async () => {
       const bed = interleavingBed();
-      await bed.openPayment.execute(bed.orderCreated());
-      const reserved = bed.stockReserved();
+      await bed.openPayment.execute(bed.openCommand());
+      const reserved = bed.chargeCommand();
       bed.gateway.loseNextAnswer();
       await expect(bed.chargePayment.execute(reserved)).rejects.toThrow('connection lost');
 
-      await bed.cancelPayment.execute(bed.orderCancelled());
+      await bed.cancelPayment.execute(bed.cancelCommand());
       await bed.chargePayment.execute(reserved);
 
       expect(bed.gateway.charges.size).toBe(1);
@@ -230,9 +230,9 @@ describe('ChargePaymentHandler (inventory.reserved)', () => {
 
   it('leaves other orders alone', async () => {
     const bed = paymentTestBed();
-    await bed.openPayment.execute(bed.orderCreated());
+    await bed.openPayment.execute(bed.openCommand());
 
-    await bed.chargePayment.execute({ ...bed.stockReserved(), orderId: randomUUID() });
+    await bed.chargePayment.execute({ ...bed.chargeCommand(), orderId: randomUUID() });
 
     expect(bed.gateway.chargeCalls).toBe(0);
     expect(bed.payments.payments.get(bed.orderId)?.status).toBe('AWAITING_RESERVATION');

@@ -9,8 +9,8 @@ import {
   termsOf,
 } from '../../domain/payment';
 import { PaymentGateway } from '../ports/payment-gateway';
-import { type PaymentDecision, PaymentRepository } from '../ports/payment.repository';
-import { paymentProcessedEvent, paymentRefundedEvent } from './payment-events';
+import { type PaymentDecision, PaymentRepository } from '../ports/payment-repository';
+import { paymentProcessedEvent, paymentRefundedEvent } from '../payment-events';
 
 export interface Settle {
   readonly orderId: string;

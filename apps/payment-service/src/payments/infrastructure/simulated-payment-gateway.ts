@@ -7,7 +7,7 @@ import {
   type RefundResult,
 } from '../application/ports/payment-gateway';
 
-export interface TestPaymentGatewayOptions {
+export interface SimulatedPaymentGatewayOptions {
   /**
    * Any amount above it fails with `amount_limit_exceeded`. Asked at each charge: the limit
    * is a runtime setting, and a change applies from the next charge on.
@@ -18,9 +18,9 @@ export interface TestPaymentGatewayOptions {
 }
 
 /**
- * A deterministic provider, like a real one's test mode: `card` succeeds, `card_declined`
- * is declined, anything else is unsupported, and any amount above the limit is refused
- * (checked first). Nothing leaves the process.
+ * The simulated provider (PAYMENT_GATEWAY=test), deterministic like a real one's test
+ * mode: `card` succeeds, `card_declined` is declined, anything else is unsupported, and any
+ * amount above the limit is refused (checked first). Nothing leaves the process.
  *
  * Idempotency, as a provider honours it: the order id is the key, and a repeated key gets
  * the first answer back. Answers and references are a pure function of the request (and
@@ -28,11 +28,11 @@ export interface TestPaymentGatewayOptions {
  * the provider's rule that a key's first answer wins even if the request — or the limit,
  * changed at runtime — differs.
  */
-export class TestPaymentGateway extends PaymentGateway {
+export class SimulatedPaymentGateway extends PaymentGateway {
   private readonly answers = new Map<string, ChargeOutcome>();
   private readonly rememberedKeys: number;
 
-  constructor(private readonly options: TestPaymentGatewayOptions) {
+  constructor(private readonly options: SimulatedPaymentGatewayOptions) {
     super();
     this.rememberedKeys = options.rememberedKeys ?? 10_000;
   }

@@ -1,14 +1,14 @@
 import { toDecimal } from '@kafka-commerce/money';
 import { randomUUID } from 'node:crypto';
-import { createPaymentGateway } from './payment-gateway.factory';
-import { TestPaymentGateway } from './test-payment.gateway';
+import { createPaymentGateway } from './payment-gateways';
+import { SimulatedPaymentGateway } from './simulated-payment-gateway';
 
 const limitOf = (amount: string) => () => toDecimal(amount);
-const gateway = () => new TestPaymentGateway({ limit: limitOf('10000.00') });
+const gateway = () => new SimulatedPaymentGateway({ limit: limitOf('10000.00') });
 const charge = (amount: string, method: string, orderId: string = randomUUID()) =>
   gateway().charge({ orderId, amount: toDecimal(amount), method });
 
-describe('TestPaymentGateway', () => {
+describe('SimulatedPaymentGateway', () => {
   it('charges a card', async () => {
     const orderId = randomUUID();
     await expect(charge('44.98', 'card', orderId)).resolves.toEqual({
@@ -64,7 +64,7 @@ describe('TestPaymentGateway', () => {
   });
 
   it('forgets the oldest keys beyond its memory, still answering the same request alike', async () => {
-    const provider = new TestPaymentGateway({ limit: limitOf('10.00'), rememberedKeys: 1 });
+    const provider = new SimulatedPaymentGateway({ limit: limitOf('10.00'), rememberedKeys: 1 });
     const first = randomUUID();
     await provider.charge({ orderId: first, amount: toDecimal('1.00'), method: 'card' });
     await provider.charge({ orderId: randomUUID(), amount: toDecimal('1.00'), method: 'card' });
@@ -82,10 +82,10 @@ describe('TestPaymentGateway', () => {
 });
 
 describe('createPaymentGateway', () => {
-  it('builds the test gateway, which asks for the limit at each charge', async () => {
+  it('builds the simulated gateway for `test`, which asks for the limit at each charge', async () => {
     let limit = '50.00';
     const provider = createPaymentGateway('test', { paymentLimit: () => toDecimal(limit) });
-    expect(provider).toBeInstanceOf(TestPaymentGateway);
+    expect(provider).toBeInstanceOf(SimulatedPaymentGateway);
     const over = () =>
       provider.charge({ orderId: randomUUID(), amount: toDecimal('50.01'), method: 'card' });
     await expect(over()).resolves.toMatchObject({ reason: 'amount_limit_exceeded' });

@@ -1,6 +1,6 @@
 import { type OutgoingEvent } from '@kafka-commerce/events';
-import { type Payment } from '../../domain/payment';
-import { type ChangeOutcome, type PaymentDecision } from './payment.repository';
+import { type Payment } from '../domain/payment';
+import { type ChangeOutcome, type PaymentDecision } from './ports/payment-repository';
 
 /** What a batch of decisions did, to be stored at once. */
 export interface PaymentBatchChanges {

@@ -1,10 +1,10 @@
-import { type ChargeOutcome } from '../../domain/payment';
+import { type ChargeOutcome } from '../payments/domain/payment';
 import {
   type ChargeRequest,
   PaymentGateway,
   type RefundRequest,
   type RefundResult,
-} from '../ports/payment-gateway';
+} from '../payments/application/ports/payment-gateway';
 
 /**
  * A provider for unit tests that keeps books: which charges and refunds it really made

@@ -1,11 +1,11 @@
 import { type Decimal } from '@kafka-commerce/money';
 import { type PaymentGatewayKind } from '../../config/payment-service.config';
 import { type PaymentGateway } from '../application/ports/payment-gateway';
-import { TestPaymentGateway } from './test-payment.gateway';
+import { SimulatedPaymentGateway } from './simulated-payment-gateway';
 
 /** What an adapter reads at each charge, so that a runtime change needs no restart. */
 export interface GatewaySettings {
-  /** The test gateway's limit (PATCH /settings `paymentLimit`; PAYMENT_LIMIT until then). */
+  /** The simulated gateway's limit (PATCH /settings `paymentLimit`; PAYMENT_LIMIT until then). */
   readonly paymentLimit: () => Decimal;
 }
 
@@ -17,7 +17,7 @@ export interface GatewaySettings {
  * for every name.
  */
 const GATEWAYS: Record<PaymentGatewayKind, (settings: GatewaySettings) => PaymentGateway> = {
-  test: (settings) => new TestPaymentGateway({ limit: settings.paymentLimit }),
+  test: (settings) => new SimulatedPaymentGateway({ limit: settings.paymentLimit }),
 };
 
 export function createPaymentGateway(

@@ -7,8 +7,8 @@ import {
   type OwnerScope,
   type PaymentDecision,
   PaymentRepository,
-} from '../application/ports/payment.repository';
-import { decidePaymentChanges } from '../application/ports/payment-batch';
+} from '../application/ports/payment-repository';
+import { decidePaymentChanges } from '../application/payment-batch';
 import { CHARGE_STATUSES, type Payment } from '../domain/payment';
 import {
   lockAndLoad,

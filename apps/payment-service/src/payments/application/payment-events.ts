@@ -5,8 +5,8 @@ import {
   paymentRefundedV1,
   type OutgoingEvent,
 } from '@kafka-commerce/events';
-import { PAYMENT_SERVICE } from '../../../config/payment-service.config';
-import { type ChargedPayment, type Payment, termsOf } from '../../domain/payment';
+import { PAYMENT_SERVICE } from '../../config/payment-service.config';
+import { type ChargedPayment, type Payment, termsOf } from '../domain/payment';
 
 // Every payment event belongs to its order's saga (correlation) and names the consumed
 // event whose handling produced it (causation).

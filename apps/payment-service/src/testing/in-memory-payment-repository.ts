@@ -1,12 +1,12 @@
 import { type OutgoingEvent } from '@kafka-commerce/events';
-import { isCharge, type Payment } from '../../domain/payment';
-import { decidePaymentChanges } from '../ports/payment-batch';
+import { isCharge, type Payment } from '../payments/domain/payment';
+import { decidePaymentChanges } from '../payments/application/payment-batch';
 import {
   type ChangeOutcome,
   type OwnerScope,
   type PaymentDecision,
   PaymentRepository,
-} from '../ports/payment.repository';
+} from '../payments/application/ports/payment-repository';
 
 /** PaymentRepository in memory for unit tests: same transaction semantics, one process. */
 export class InMemoryPaymentRepository extends PaymentRepository {
