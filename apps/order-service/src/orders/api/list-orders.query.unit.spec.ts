@@ -3,8 +3,9 @@ import { createValidationPipe, type FieldError } from '@kafka-commerce/platform'
 import { DEFAULT_PAGE_SIZE, ListOrdersQuery, MAX_PAGE_SIZE } from './list-orders.query';
 
 /** Runs the service's real global pipe over a query string's values, as Nest does. */
-function parse(query: Record<string, unknown>): Promise<unknown> {
-  return createValidationPipe().transform(query, { type: 'query', metatype: ListOrdersQuery });
+async function parse(query: Record<string, unknown>): Promise<unknown> {
+  const pipe = createValidationPipe();
+  return (await pipe.transform(query, { type: 'query', metatype: ListOrdersQuery })) as unknown;
 }
 
 async function invalidFields(query: Record<string, unknown>): Promise<string[]> {

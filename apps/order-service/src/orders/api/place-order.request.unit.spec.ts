@@ -9,8 +9,9 @@ const valid = {
 };
 
 /** Runs the service's real global pipe over a body, as Nest does for POST /orders. */
-function validate(body: unknown): Promise<unknown> {
-  return createValidationPipe().transform(body, { type: 'body', metatype: PlaceOrderRequest });
+async function validate(body: unknown): Promise<unknown> {
+  const pipe = createValidationPipe();
+  return (await pipe.transform(body, { type: 'body', metatype: PlaceOrderRequest })) as unknown;
 }
 
 async function invalidFields(body: unknown): Promise<string[]> {
