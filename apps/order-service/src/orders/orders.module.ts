@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ServiceMetrics } from '@kafka-commerce/platform';
 import { OrdersController } from './api/orders.controller';
+import { ordersHttpErrors } from './api/orders-http-errors';
 import { CancelOrderHandler } from './application/cancel-order/cancel-order.handler';
 import { GetOrderHandler } from './application/get-order/get-order.handler';
 import { ListOrdersHandler } from './application/list-orders/list-orders.handler';
@@ -18,6 +19,7 @@ import { ReservationEventsConsumer } from './messaging/reservation-events.consum
 @Module({
   controllers: [OrdersController, ReservationEventsConsumer, PaymentEventsConsumer],
   providers: [
+    ordersHttpErrors,
     PlaceOrderHandler,
     GetOrderHandler,
     ListOrdersHandler,

@@ -1,17 +1,14 @@
 import {
   Body,
-  ConflictException,
   Controller,
   Get,
   Headers,
   HttpCode,
-  NotFoundException,
   Param,
   ParseUUIDPipe,
   Post,
   Query,
   Res,
-  UnprocessableEntityException,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -29,12 +26,6 @@ import { GetOrderHandler } from '../application/get-order/get-order.handler';
 import { ListOrdersHandler } from '../application/list-orders/list-orders.handler';
 import { PlaceOrderHandler } from '../application/place-order/place-order.handler';
 import { type Viewer } from '../domain/order';
-import {
-  OrderAlreadyCancelledError,
-  OrderNotFoundError,
-  OrderTotalTooLargeError,
-  UnknownProductsError,
-} from '../domain/order.errors';
 import {
   IDEMPOTENCY_KEY_HEADER,
   MAX_IDEMPOTENCY_KEY_LENGTH,
@@ -78,24 +69,20 @@ export class OrdersController {
     @Res({ passthrough: true }) reply: ReplyHeaders,
   ): Promise<PlacedOrderResponse> {
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
-    try {
-      const { order, replayed } = await this.placeOrder.execute({
-        userId: user.userId,
-        items: body.items.map(({ productId, quantity }) => ({ productId, quantity })),
-        shippingAddress: {
-          street: body.shippingAddress.street,
-          city: body.shippingAddress.city,
-          postalCode: body.shippingAddress.postalCode,
-          country: body.shippingAddress.country,
-        },
-        paymentMethod: body.paymentMethod,
-        idempotencyKey,
-      });
-      if (replayed) reply.header('Idempotent-Replayed', 'true');
-      return toPlacedOrderResponse(order);
-    } catch (error) {
-      throw toHttpError(error);
-    }
+    const { order, replayed } = await this.placeOrder.execute({
+      userId: user.userId,
+      items: body.items.map(({ productId, quantity }) => ({ productId, quantity })),
+      shippingAddress: {
+        street: body.shippingAddress.street,
+        city: body.shippingAddress.city,
+        postalCode: body.shippingAddress.postalCode,
+        country: body.shippingAddress.country,
+      },
+      paymentMethod: body.paymentMethod,
+      idempotencyKey,
+    });
+    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    return toPlacedOrderResponse(order);
   }
 
   @Get()
@@ -121,11 +108,7 @@ export class OrdersController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<OrderResponse> {
-    try {
-      return toOrderResponse(await this.getOrder.execute({ orderId: id, viewer: viewerOf(user) }));
-    } catch (error) {
-      throw toHttpError(error);
-    }
+    return toOrderResponse(await this.getOrder.execute({ orderId: id, viewer: viewerOf(user) }));
   }
 
   @Post(':id/cancel')
@@ -138,32 +121,11 @@ export class OrdersController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<OrderResponse> {
-    try {
-      const order = await this.cancelOrder.execute({ orderId: id, viewer: viewerOf(user) });
-      return toOrderResponse(order);
-    } catch (error) {
-      throw toHttpError(error);
-    }
+    const order = await this.cancelOrder.execute({ orderId: id, viewer: viewerOf(user) });
+    return toOrderResponse(order);
   }
 }
 
 function viewerOf(user: AuthenticatedUser): Viewer {
   return { userId: user.userId, isAdmin: user.role === 'admin' };
-}
-
-function toHttpError(error: unknown): unknown {
-  if (error instanceof OrderNotFoundError) return new NotFoundException(error.message);
-  if (error instanceof OrderAlreadyCancelledError) return new ConflictException(error.message);
-  if (error instanceof UnknownProductsError) {
-    return new UnprocessableEntityException({
-      statusCode: 422,
-      error: 'Unprocessable Entity',
-      message: error.message,
-      productIds: error.productIds,
-    });
-  }
-  if (error instanceof OrderTotalTooLargeError) {
-    return new UnprocessableEntityException(error.message);
-  }
-  return error;
 }
