@@ -1,9 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@kafka-commerce/platform';
-import { CatalogModule } from './catalog/catalog.module';
+import { CatalogModule } from './catalog';
 import { type OrderServiceConfig, ORDER_SERVICE } from './config/order-service.config';
 import { OrderDatabase } from './database';
-import { OrdersModule } from './orders/orders.module';
+import { OrdersModule } from './orders';
 
 @Module({})
 export class AppModule {
