@@ -4,12 +4,12 @@ import { ApplyOrderEventsHandler } from './application/apply-order-events/apply-
 import { ConfirmReservationHandler } from './application/confirm-reservation/confirm-reservation.handler';
 import { CreateProductHandler } from './application/create-product/create-product.handler';
 import { FindProductsQuery } from './application/find-products/find-products.query';
-import { ProductRepository } from './application/ports/product.repository';
+import { ProductRepository } from './application/ports/product-repository';
 import { StockLedger } from './application/ports/stock-ledger';
 import { ReleaseReservationHandler } from './application/release-reservation/release-reservation.handler';
 import { ReserveStockHandler } from './application/reserve-stock/reserve-stock.handler';
 import { RestockProductHandler } from './application/restock-product/restock-product.handler';
-import { PrismaProductRepository } from './infrastructure/prisma-product.repository';
+import { PrismaProductRepository } from './infrastructure/prisma-product-repository';
 import { PrismaStockLedger } from './infrastructure/prisma-stock-ledger';
 import { OrderEventsConsumer } from './messaging/order-events.consumer';
 

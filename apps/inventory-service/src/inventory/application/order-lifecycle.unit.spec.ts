@@ -1,13 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { type Product, restock } from '../domain/product';
-import { InMemoryStockLedger } from '../../test-support/in-memory-stock-ledger';
-import {
-  orderCancelled,
-  orderConfirmed,
-  orderCreated,
-  type OrderLine,
-} from '../../test-support/order-events.builder';
-import { aProduct, unitsAccountedFor } from '../../test-support/product.builder';
+import { InMemoryStockLedger } from '../../testing/in-memory-stock-ledger';
+import { orderCancelled, orderConfirmed, orderCreated, type OrderLine } from '../../testing/events';
+import { aProduct, unitsAccountedFor } from '../../testing/product-builder';
 import { ApplyOrderEventsHandler } from './apply-order-events/apply-order-events.handler';
 import { ConfirmReservationHandler } from './confirm-reservation/confirm-reservation.handler';
 import { ReleaseReservationHandler } from './release-reservation/release-reservation.handler';

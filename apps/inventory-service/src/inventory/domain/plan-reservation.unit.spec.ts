@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { availableOf, type Product } from './product';
-import { aProduct, unitsAccountedFor } from '../../test-support/product.builder';
+import { aProduct, unitsAccountedFor } from '../../testing/product-builder';
 import { planReservation, type ReservationPlan } from './plan-reservation';
 import { type ReservationLine } from './reservation';
 

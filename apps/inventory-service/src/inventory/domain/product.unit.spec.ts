@@ -1,4 +1,4 @@
-import { aProduct, unitsAccountedFor } from '../../test-support/product.builder';
+import { aProduct, unitsAccountedFor } from '../../testing/product-builder';
 import { availableOf, checkInvariant, MAX_UNITS, newProduct, restock } from './product';
 import { InventoryInvariantError, StockLimitExceededError } from './product.errors';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { availableOf, type Product } from './product';
 import { reserveUnits } from './stock-movements';
-import { aProduct, unitsAccountedFor } from '../../test-support/product.builder';
+import { aProduct, unitsAccountedFor } from '../../testing/product-builder';
 import { decisionWithoutStock, type Reservation, type ReservationStatus } from './reservation';
 import {
   confirmReservation,

@@ -1,4 +1,4 @@
-import { aProduct, unitsAccountedFor } from '../../test-support/product.builder';
+import { aProduct, unitsAccountedFor } from '../../testing/product-builder';
 import { availableOf, restock } from './product';
 import { InventoryInvariantError } from './product.errors';
 import { commitUnits, releaseUnits, reserveUnits, returnUnits } from './stock-movements';

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { createEvent, productCreatedV1 } from '@kafka-commerce/events';
 import { INVENTORY_SERVICE } from '../../../config/inventory-service.config';
 import { newProduct, type Product } from '../../domain/product';
-import { ProductRepository } from '../ports/product.repository';
+import { ProductRepository } from '../ports/product-repository';
 
 export interface CreateProduct {
   readonly sku: string;

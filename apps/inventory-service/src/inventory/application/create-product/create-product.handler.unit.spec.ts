@@ -1,4 +1,4 @@
-import { InMemoryProductRepository } from '../../../test-support/in-memory-product.repository';
+import { InMemoryProductRepository } from '../../../testing/in-memory-product-repository';
 import { SkuAlreadyExistsError } from '../../domain/product.errors';
 import { CreateProductHandler } from './create-product.handler';
 

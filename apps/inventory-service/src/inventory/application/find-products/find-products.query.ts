@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Product } from '../../domain/product';
 import { ProductNotFoundError } from '../../domain/product.errors';
-import { ProductRepository } from '../ports/product.repository';
+import { ProductRepository } from '../ports/product-repository';
 
 /** The public catalog reads. */
 @Injectable()

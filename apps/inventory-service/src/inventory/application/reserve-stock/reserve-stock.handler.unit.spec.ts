@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { availableOf } from '../../domain/product';
-import { InMemoryStockLedger } from '../../../test-support/in-memory-stock-ledger';
-import { orderCreated } from '../../../test-support/order-events.builder';
-import { aProduct } from '../../../test-support/product.builder';
+import { InMemoryStockLedger } from '../../../testing/in-memory-stock-ledger';
+import { orderCreated } from '../../../testing/events';
+import { aProduct } from '../../../testing/product-builder';
 import { ReserveStockHandler } from './reserve-stock.handler';
 
 const consumer = 'inventory-service.orders';

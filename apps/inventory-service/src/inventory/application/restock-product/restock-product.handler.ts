@@ -3,7 +3,7 @@ import { createEvent, productUpdatedV1 } from '@kafka-commerce/events';
 import { INVENTORY_SERVICE } from '../../../config/inventory-service.config';
 import { type Product, restock } from '../../domain/product';
 import { ProductNotFoundError } from '../../domain/product.errors';
-import { ProductRepository } from '../ports/product.repository';
+import { ProductRepository } from '../ports/product-repository';
 
 export interface RestockProduct {
   readonly productId: string;

@@ -1,5 +1,5 @@
-import { aProduct } from '../../../test-support/product.builder';
-import { InMemoryProductRepository } from '../../../test-support/in-memory-product.repository';
+import { aProduct } from '../../../testing/product-builder';
+import { InMemoryProductRepository } from '../../../testing/in-memory-product-repository';
 import { MAX_UNITS } from '../../domain/product';
 import { ProductNotFoundError, StockLimitExceededError } from '../../domain/product.errors';
 import { RestockProductHandler } from './restock-product.handler';

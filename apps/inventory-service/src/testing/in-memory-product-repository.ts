@@ -2,7 +2,7 @@ import { type OutgoingEvent } from '@kafka-commerce/events';
 import {
   type ProductChange,
   ProductRepository,
-} from '../inventory/application/ports/product.repository';
+} from '../inventory/application/ports/product-repository';
 import { type Product } from '../inventory/domain/product';
 import { SkuAlreadyExistsError } from '../inventory/domain/product.errors';
 

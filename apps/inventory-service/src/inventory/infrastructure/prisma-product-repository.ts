@@ -3,7 +3,7 @@ import { type OutgoingEvent } from '@kafka-commerce/events';
 import { Outbox } from '@kafka-commerce/messaging';
 import { InventoryDatabase } from '../../database';
 import { Prisma } from '../../generated/prisma/client';
-import { type ProductChange, ProductRepository } from '../application/ports/product.repository';
+import { type ProductChange, ProductRepository } from '../application/ports/product-repository';
 import { type Product } from '../domain/product';
 import { SkuAlreadyExistsError } from '../domain/product.errors';
 import { countersOf, lockProducts, toProduct } from './product-record';
