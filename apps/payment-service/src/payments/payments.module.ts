@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type PaymentServiceConfig } from '../config/payment-service.config';
 import { RuntimePaymentSettings } from '../settings/application/runtime-payment-settings';
 import { PaymentsController } from './api/payments.controller';
+import { paymentsHttpErrors } from './api/payments-http-errors';
 import { CancelPaymentHandler } from './application/cancel-payment/cancel-payment.handler';
 import { ChargePaymentHandler } from './application/charge-payment/charge-payment.handler';
 import { ListPaymentsHandler } from './application/list-payments/list-payments.handler';
@@ -22,6 +23,7 @@ export class PaymentsModule {
       module: PaymentsModule,
       controllers: [PaymentsController, OrderEventsConsumer, ReservationEventsConsumer],
       providers: [
+        paymentsHttpErrors,
         OpenPaymentHandler,
         ChargePaymentHandler,
         CancelPaymentHandler,

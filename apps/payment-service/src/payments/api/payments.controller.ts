@@ -1,5 +1,5 @@
 import { toMoney } from '@kafka-commerce/money';
-import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -12,7 +12,6 @@ import {
   type Charge,
   ListPaymentsHandler,
 } from '../application/list-payments/list-payments.handler';
-import { OrderPaymentsNotFoundError } from '../application/list-payments/list-payments.errors';
 import { ListPaymentsQuery } from './list-payments.query';
 import { PaymentResponse } from './payment.response';
 
@@ -37,16 +36,11 @@ export class PaymentsController {
     @Query() query: ListPaymentsQuery,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<PaymentResponse[]> {
-    try {
-      const charges = await this.listPayments.execute({
-        orderId: query.orderId,
-        viewer: { userId: user.userId, isAdmin: user.role === 'admin' },
-      });
-      return charges.map(toResponse);
-    } catch (error) {
-      if (error instanceof OrderPaymentsNotFoundError) throw new NotFoundException(error.message);
-      throw error;
-    }
+    const charges = await this.listPayments.execute({
+      orderId: query.orderId,
+      viewer: { userId: user.userId, isAdmin: user.role === 'admin' },
+    });
+    return charges.map(toResponse);
   }
 }
 

@@ -1,0 +1,9 @@
+import { HttpStatus } from '@nestjs/common';
+import { answer, domainErrorFilter } from '@kafka-commerce/platform';
+import { OrderPaymentsNotFoundError } from '../application/list-payments/list-payments.errors';
+
+/** How the payments module's errors answer over HTTP (registered in PaymentsModule). */
+export const paymentsHttpErrors = domainErrorFilter([
+  // Also another customer's order: its existence is not revealed.
+  answer({ error: OrderPaymentsNotFoundError, status: HttpStatus.NOT_FOUND }),
+]);
