@@ -8,7 +8,7 @@ import { loadNotificationServiceConfig } from '../config/notification-service.co
 import { NOTIFICATION_SERVICE_CONFIG } from '../config/notification-service-config.token';
 import { NotificationDatabase } from '../database';
 import { NotifyOnEventHandler } from './application/notify-on-event/notify-on-event.handler';
-import { OPERATIONS_EMAIL } from './application/notify-on-event/operations-email.token';
+import { OPERATIONS_EMAIL } from './application/notify-on-event/operations-email';
 import { RecordContactsHandler } from './application/record-contacts/record-contacts.handler';
 import { NotificationChannels } from './application/ports/notification-channels';
 import { ChannelRouter } from './infrastructure/channels/channel-router';

@@ -5,7 +5,7 @@ import {
   ListNotificationsHandler,
   MAX_LISTED_NOTIFICATIONS,
 } from '../application/list-notifications/list-notifications.handler';
-import { OtherUsersNotificationsError } from '../application/list-notifications/other-users-notifications.error';
+import { OtherUsersNotificationsError } from '../application/notification.errors';
 import { type NotificationView } from '../application/ports/notification-reader';
 import { ListNotificationsQuery } from './list-notifications.query';
 import { NotificationResponse } from './notification.response';

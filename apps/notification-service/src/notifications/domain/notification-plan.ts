@@ -10,19 +10,19 @@ import {
   lowStockMessage,
   sensorAlertMessage,
   sensorAnomalyMessage,
-} from './templates/operations.templates';
-import { orderCancelledMessage, orderConfirmedMessage } from './templates/order.templates';
+} from './templates/operations-templates';
+import { orderCancelledMessage, orderConfirmedMessage } from './templates/order-templates';
 import {
   paymentFailedMessage,
   paymentRefundedMessage,
   paymentSucceededMessage,
-} from './templates/payment.templates';
+} from './templates/payment-templates';
 import {
   orderCancelledSms,
   orderConfirmedSms,
   paymentRefundedSms,
-} from './templates/sms.templates';
-import { welcomeMessage } from './templates/welcome.template';
+} from './templates/sms-templates';
+import { welcomeMessage } from './templates/welcome-template';
 
 /**
  * How to find the customer an event's mail goes to, when the event does not carry the

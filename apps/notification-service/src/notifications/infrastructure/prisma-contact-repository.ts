@@ -3,7 +3,7 @@ import { Inbox } from '@kafka-commerce/messaging';
 import { NotificationDatabase } from '../../database';
 import { type Prisma } from '../../generated/prisma/client';
 import { type CausedNotification, insertNotifications } from './notification-rows';
-import { ContactNotKnownError } from '../application/record-contacts/contact-not-known.error';
+import { ContactNotKnownError } from '../application/notification.errors';
 import {
   type AppliedContacts,
   ContactRepository,

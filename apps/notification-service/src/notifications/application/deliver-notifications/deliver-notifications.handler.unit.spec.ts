@@ -5,11 +5,9 @@ import {
   MAX_DELIVERY_ATTEMPTS,
 } from '../../domain/delivery-schedule';
 import { type NotificationDraft } from '../../domain/notification';
-import {
-  InMemoryDeliveryQueue,
-  InMemoryNotificationState,
-  RecordingChannels,
-} from '../testing/in-memory-notifications';
+import { InMemoryDeliveryQueue } from '../../../testing/in-memory-delivery-queue';
+import { InMemoryNotificationState } from '../../../testing/in-memory-notification-state';
+import { RecordingNotificationChannels } from '../../../testing/recording-notification-channels';
 import { PermanentDeliveryError } from '../ports/notification-channels';
 import { DeliverNotificationsHandler, SEND_CONCURRENCY } from './deliver-notifications.handler';
 
@@ -27,7 +25,7 @@ function draft(recipient: string): NotificationDraft {
 
 function setUp() {
   const state = new InMemoryNotificationState();
-  const channels = new RecordingChannels();
+  const channels = new RecordingNotificationChannels();
   const delivery = new DeliverNotificationsHandler(new InMemoryDeliveryQueue(state), channels);
   return { state, channels, delivery };
 }
@@ -278,7 +276,7 @@ describe('DeliverNotificationsHandler', () => {
     const state = new InMemoryNotificationState();
     const queue = new InMemoryDeliveryQueue(state);
     queue.claimNew = () => Promise.reject(new Error('database unavailable'));
-    const delivery = new DeliverNotificationsHandler(queue, new RecordingChannels());
+    const delivery = new DeliverNotificationsHandler(queue, new RecordingNotificationChannels());
 
     await expect(delivery.deliverNew(['notification-1'])).resolves.toEqual({
       claimed: 0,

@@ -5,7 +5,7 @@ import {
   type NotificationScope,
   type NotificationView,
 } from '../ports/notification-reader';
-import { OtherUsersNotificationsError } from './other-users-notifications.error';
+import { OtherUsersNotificationsError } from '../notification.errors';
 
 /** The most notifications one request returns (newest first). */
 export const MAX_LISTED_NOTIFICATIONS = 200;

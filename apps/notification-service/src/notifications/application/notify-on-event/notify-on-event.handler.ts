@@ -11,8 +11,8 @@ import {
 import { DeliverNotificationsHandler } from '../deliver-notifications/deliver-notifications.handler';
 import { type CausedEffects, NotificationLog } from '../ports/notification-log';
 import { type OrderCustomer, RecipientDirectory } from '../ports/recipient-directory';
-import { OPERATIONS_EMAIL } from './operations-email.token';
-import { RecipientNotKnownYetError } from './recipient-not-known-yet.error';
+import { OPERATIONS_EMAIL } from './operations-email';
+import { RecipientNotKnownYetError } from '../notification.errors';
 
 export interface NotifyOnEvents {
   /** The inbox's consumer name. */

@@ -1,33 +1,24 @@
 import { Logger } from '@nestjs/common';
-import {
-  inventoryLowStockV1,
-  inventoryLowStockV1Fixture,
-  orderCancelledV1,
-  orderCancelledV1Fixture,
-  orderConfirmedV1,
-  orderConfirmedV1Fixture,
-  orderCreatedV1,
-  orderCreatedV1Fixture,
-  paymentProcessedV1,
-  paymentProcessedV1Fixture,
-  paymentRefundedV1,
-  paymentRefundedV1Fixture,
-  productUpdatedV1,
-  productUpdatedV1Fixture,
-} from '@kafka-commerce/events';
+import { orderCreatedV1Fixture } from '@kafka-commerce/events';
 import { DELIVERY_LEASE_MS } from '../../domain/delivery-schedule';
 import { type Customer } from '../../domain/notification';
 import { DeliverNotificationsHandler } from '../deliver-notifications/deliver-notifications.handler';
+import { InMemoryDeliveryQueue } from '../../../testing/in-memory-delivery-queue';
+import { InMemoryNotificationLog } from '../../../testing/in-memory-notification-log';
+import { InMemoryNotificationState } from '../../../testing/in-memory-notification-state';
+import { InMemoryRecipientDirectory } from '../../../testing/in-memory-recipient-directory';
+import { RecordingNotificationChannels } from '../../../testing/recording-notification-channels';
 import {
-  InMemoryDeliveryQueue,
-  InMemoryNotificationLog,
-  InMemoryNotificationState,
-  InMemoryRecipientDirectory,
-  RecordingChannels,
-} from '../testing/in-memory-notifications';
-import { consumed } from '../testing/test-events';
+  inventoryLowStock,
+  orderCancelled,
+  orderConfirmed,
+  orderCreated,
+  paymentProcessed,
+  paymentRefunded,
+  productUpdated,
+} from '../../../testing/events';
 import { NotifyOnEventHandler } from './notify-on-event.handler';
-import { RecipientNotKnownYetError } from './recipient-not-known-yet.error';
+import { RecipientNotKnownYetError } from '../notification.errors';
 
 const { userId, orderId } = orderCreatedV1Fixture;
 const ada: Customer = {
@@ -40,7 +31,7 @@ const ada: Customer = {
 
 function setUp() {
   const state = new InMemoryNotificationState();
-  const channels = new RecordingChannels();
+  const channels = new RecordingNotificationChannels();
   const handler = new NotifyOnEventHandler(
     new InMemoryRecipientDirectory(state),
     new InMemoryNotificationLog(state),
@@ -61,7 +52,7 @@ describe('NotifyOnEventHandler', () => {
 
     await handler.execute({
       consumer: 'orders',
-      events: [consumed(orderConfirmedV1, orderConfirmedV1Fixture)],
+      events: [orderConfirmed()],
     });
 
     expect(channels.delivered).toEqual([
@@ -79,7 +70,7 @@ describe('NotifyOnEventHandler', () => {
   it('stores one notification and sends one mail when the event is delivered twice', async () => {
     const { state, channels, handler } = setUp();
     state.customers.set(userId, ada);
-    const event = consumed(orderConfirmedV1, orderConfirmedV1Fixture);
+    const event = orderConfirmed();
 
     await handler.execute({ consumer: 'orders', events: [event] });
     await handler.execute({ consumer: 'orders', events: [event] });
@@ -91,9 +82,9 @@ describe('NotifyOnEventHandler', () => {
   it('stores and sends what a whole batch causes, in one claim, each event once', async () => {
     const { state, channels, handler } = setUp();
     state.customers.set(userId, ada);
-    const confirmed = consumed(orderConfirmedV1, orderConfirmedV1Fixture);
-    const lowStock = consumed(inventoryLowStockV1, inventoryLowStockV1Fixture);
-    const created = consumed(orderCreatedV1, orderCreatedV1Fixture);
+    const confirmed = orderConfirmed();
+    const lowStock = inventoryLowStock();
+    const created = orderCreated();
 
     await handler.execute({
       consumer: 'orders',
@@ -110,8 +101,8 @@ describe('NotifyOnEventHandler', () => {
 
   it('stores nothing of a batch in which one recipient is not known yet', async () => {
     const { state, handler } = setUp();
-    const lowStock = consumed(inventoryLowStockV1, inventoryLowStockV1Fixture);
-    const confirmed = consumed(orderConfirmedV1, orderConfirmedV1Fixture);
+    const lowStock = inventoryLowStock();
+    const confirmed = orderConfirmed();
 
     await expect(
       handler.execute({ consumer: 'orders', events: [lowStock, confirmed] }),
@@ -122,7 +113,7 @@ describe('NotifyOnEventHandler', () => {
 
   it('throws to be retried, storing nothing, while the customer is not known yet', async () => {
     const { state, handler } = setUp();
-    const event = consumed(orderConfirmedV1, orderConfirmedV1Fixture);
+    const event = orderConfirmed();
 
     await expect(handler.execute({ consumer: 'orders', events: [event] })).rejects.toBeInstanceOf(
       RecipientNotKnownYetError,
@@ -138,14 +129,14 @@ describe('NotifyOnEventHandler', () => {
   it('addresses payment mail through the owner learnt from order.created', async () => {
     const { state, channels, handler } = setUp();
     state.customers.set(userId, ada);
-    const payment = consumed(paymentProcessedV1, paymentProcessedV1Fixture);
+    const payment = paymentProcessed();
 
     await expect(handler.execute({ consumer: 'payments', events: [payment] })).rejects.toThrow(
       `the owner of order ${orderId} is not known yet`,
     );
     await handler.execute({
       consumer: 'orders',
-      events: [consumed(orderCreatedV1, orderCreatedV1Fixture)],
+      events: [orderCreated()],
     });
     await handler.execute({ consumer: 'payments', events: [payment] });
 
@@ -159,9 +150,9 @@ describe('NotifyOnEventHandler', () => {
     const { state, handler } = setUp();
     await handler.execute({
       consumer: 'orders',
-      events: [consumed(orderCreatedV1, orderCreatedV1Fixture)],
+      events: [orderCreated()],
     });
-    const payment = consumed(paymentProcessedV1, paymentProcessedV1Fixture);
+    const payment = paymentProcessed();
 
     await expect(handler.execute({ consumer: 'payments', events: [payment] })).rejects.toThrow(
       new RecipientNotKnownYetError(`the contact of user ${userId}`),
@@ -182,7 +173,7 @@ describe('NotifyOnEventHandler', () => {
     );
     await handler.execute({
       consumer: 'products',
-      events: [consumed(inventoryLowStockV1, inventoryLowStockV1Fixture)],
+      events: [inventoryLowStock()],
     });
     expect(state.notifications).toEqual([
       expect.objectContaining({
@@ -197,7 +188,7 @@ describe('NotifyOnEventHandler', () => {
     const { channels, handler } = setUp();
     await handler.execute({
       consumer: 'products',
-      events: [consumed(inventoryLowStockV1, inventoryLowStockV1Fixture)],
+      events: [inventoryLowStock()],
     });
     expect(channels.delivered).toEqual([
       expect.objectContaining({ template: 'low-stock', recipient: 'ops@example.com' }),
@@ -208,7 +199,7 @@ describe('NotifyOnEventHandler', () => {
     const { state, channels, handler } = setUp();
     await handler.execute({
       consumer: 'products',
-      events: [consumed(productUpdatedV1, productUpdatedV1Fixture)],
+      events: [productUpdated()],
     });
     expect(state.inbox.size).toBe(0);
     expect(state.notifications).toHaveLength(0);
@@ -220,7 +211,7 @@ describe('NotifyOnEventHandler', () => {
     channels.failing = new Error('SMTP down');
     await handler.execute({
       consumer: 'products',
-      events: [consumed(inventoryLowStockV1, inventoryLowStockV1Fixture)],
+      events: [inventoryLowStock()],
     });
     expect(state.notifications).toEqual([
       expect.objectContaining({ status: 'FAILED', error: 'SMTP down' }),
@@ -230,7 +221,7 @@ describe('NotifyOnEventHandler', () => {
   it('texts and mails a customer who chose both, one notification per channel', async () => {
     const { state, channels, handler } = setUp();
     state.customers.set(userId, { ...ada, phone: '+4915112345678', channels: ['email', 'sms'] });
-    const confirmed = consumed(orderConfirmedV1, orderConfirmedV1Fixture);
+    const confirmed = orderConfirmed();
 
     await handler.execute({ consumer: 'orders', events: [confirmed] });
     await handler.execute({ consumer: 'orders', events: [confirmed] }); // redelivered
@@ -253,14 +244,11 @@ describe('NotifyOnEventHandler', () => {
 
     await handler.execute({
       consumer: 'orders',
-      events: [consumed(orderCancelledV1, orderCancelledV1Fixture)],
+      events: [orderCancelled()],
     });
     await handler.execute({
       consumer: 'payments',
-      events: [
-        consumed(paymentProcessedV1, paymentProcessedV1Fixture),
-        consumed(paymentRefundedV1, paymentRefundedV1Fixture),
-      ],
+      events: [paymentProcessed(), paymentRefunded()],
     });
 
     expect(channels.delivered.map(({ channel, template }) => [channel, template])).toEqual([

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DeliverNotificationsHandler } from '../deliver-notifications/deliver-notifications.handler';
-import { OPERATIONS_EMAIL } from '../notify-on-event/operations-email.token';
+import { OPERATIONS_EMAIL } from '../notify-on-event/operations-email';
 import { type UserEvent } from '../../domain/notifiable-event';
 import { CUSTOMER_CHANNELS } from '../../domain/notification';
 import { planNotifications } from '../../domain/notification-plan';

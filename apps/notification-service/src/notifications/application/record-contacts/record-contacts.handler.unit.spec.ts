@@ -1,100 +1,13 @@
 import { Logger } from '@nestjs/common';
-import {
-  userRegisteredV1,
-  userRegisteredV1Fixture,
-  userUpdatedV1,
-  userUpdatedV1Fixture,
-} from '@kafka-commerce/events';
+import { userRegisteredV1Fixture } from '@kafka-commerce/events';
 import { DeliverNotificationsHandler } from '../deliver-notifications/deliver-notifications.handler';
-import {
-  InMemoryDeliveryQueue,
-  InMemoryNotificationState,
-  RecordingChannels,
-} from '../testing/in-memory-notifications';
-import { consumed } from '../testing/test-events';
-import { type CustomerChannel } from '../../domain/notification';
-import { ContactNotKnownError } from './contact-not-known.error';
-import {
-  type AppliedContacts,
-  type Contact,
-  ContactRepository,
-  type ContactUpdate,
-} from '../ports/contact-repository';
+import { InMemoryContactRepository } from '../../../testing/in-memory-contact-repository';
+import { InMemoryDeliveryQueue } from '../../../testing/in-memory-delivery-queue';
+import { InMemoryNotificationState } from '../../../testing/in-memory-notification-state';
+import { RecordingNotificationChannels } from '../../../testing/recording-notification-channels';
+import { userRegistered as registered, userUpdated as updated } from '../../../testing/events';
+import { ContactNotKnownError } from '../notification.errors';
 import { RecordContactsHandler } from './record-contacts.handler';
-
-/** A contact as the in-memory book holds it. */
-interface StoredContact extends Contact {
-  readonly channels: readonly CustomerChannel[];
-  readonly revision: number;
-  readonly sourceEventId: string;
-}
-
-/** The contact book in memory, with the Prisma adapter's rules, sharing the notification tables. */
-class InMemoryContactRepository extends ContactRepository {
-  readonly contacts = new Map<string, StoredContact>();
-
-  constructor(private readonly state: InMemoryNotificationState) {
-    super();
-  }
-
-  applyOnce(consumer: string, updates: readonly ContactUpdate[]): Promise<AppliedContacts> {
-    // One transaction: nothing is kept when an update fails.
-    const contacts = new Map(this.contacts);
-    const inbox = new Set(this.state.inbox);
-    return new Promise<AppliedContacts>((resolve) => {
-      resolve(this.apply(consumer, updates));
-    }).catch((error: unknown) => {
-      this.contacts.clear();
-      for (const [id, contact] of contacts) this.contacts.set(id, contact);
-      this.state.inbox.clear();
-      for (const key of inbox) this.state.inbox.add(key);
-      throw error;
-    });
-  }
-
-  private apply(consumer: string, updates: readonly ContactUpdate[]): AppliedContacts {
-    let applied = 0;
-    let stale = 0;
-    const notificationIds: string[] = [];
-    for (const update of updates) {
-      if (!this.state.claimEvent(consumer, update.eventId)) continue;
-      applied++;
-      if (update.kind === 'registered') {
-        const { contact, eventId } = update;
-        const current = this.contacts.get(contact.userId);
-        if (current && current.revision > 0) {
-          stale++;
-          continue;
-        }
-        this.contacts.set(contact.userId, {
-          channels: ['email'],
-          revision: 0,
-          ...current,
-          ...contact,
-          sourceEventId: eventId,
-        });
-        if (!current) notificationIds.push(...this.state.insert(eventId, update.notifications));
-        continue;
-      }
-      const { profile, eventId } = update;
-      const current = this.contacts.get(profile.userId);
-      if (!current) throw new ContactNotKnownError(profile.userId);
-      if (profile.revision <= current.revision) {
-        stale++;
-        continue;
-      }
-      this.contacts.set(profile.userId, {
-        ...current,
-        username: profile.username,
-        phone: profile.phone,
-        channels: profile.channels,
-        revision: profile.revision,
-        sourceEventId: eventId,
-      });
-    }
-    return { applied, stale, notificationIds };
-  }
-}
 
 beforeAll(() => {
   Logger.overrideLogger(false);
@@ -102,7 +15,7 @@ beforeAll(() => {
 
 function setUp() {
   const state = new InMemoryNotificationState();
-  const channels = new RecordingChannels();
+  const channels = new RecordingNotificationChannels();
   const contacts = new InMemoryContactRepository(state);
   const handler = new RecordContactsHandler(
     contacts,
@@ -112,10 +25,6 @@ function setUp() {
   return { state, channels, contacts, handler };
 }
 
-const registered = (overrides: Partial<typeof userRegisteredV1Fixture> = {}) =>
-  consumed(userRegisteredV1, { ...userRegisteredV1Fixture, ...overrides });
-const updated = (overrides: Partial<typeof userUpdatedV1Fixture> = {}) =>
-  consumed(userUpdatedV1, { ...userUpdatedV1Fixture, ...overrides });
 const { userId } = userRegisteredV1Fixture;
 
 describe('RecordContactsHandler', () => {

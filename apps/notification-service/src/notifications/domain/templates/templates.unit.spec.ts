@@ -1,13 +1,13 @@
 import { describeReason, formatMoney, shortId } from './format';
-import { lowStockMessage, sensorAlertMessage } from './operations.templates';
-import { orderCancelledMessage, orderConfirmedMessage } from './order.templates';
+import { lowStockMessage, sensorAlertMessage } from './operations-templates';
+import { orderCancelledMessage, orderConfirmedMessage } from './order-templates';
 import {
   paymentFailedMessage,
   paymentRefundedMessage,
   paymentSucceededMessage,
-} from './payment.templates';
-import { orderCancelledSms, orderConfirmedSms, paymentRefundedSms } from './sms.templates';
-import { welcomeMessage } from './welcome.template';
+} from './payment-templates';
+import { orderCancelledSms, orderConfirmedSms, paymentRefundedSms } from './sms-templates';
+import { welcomeMessage } from './welcome-template';
 
 const orderId = '5d1c2b8a-3e4f-4a6b-8c9d-0e1f2a3b4c5d';
 

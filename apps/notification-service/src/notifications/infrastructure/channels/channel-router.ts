@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type ClaimedNotification } from '../../application/ports/delivery-queue';
 import { NotificationChannels } from '../../application/ports/notification-channels';
-import { DevPushChannel } from './dev-push.channel';
-import { SmtpEmailChannel } from './smtp-email.channel';
-import { TwilioSmsChannel } from './twilio-sms.channel';
+import { DevPushChannel } from './dev-push-channel';
+import { SmtpEmailChannel } from './smtp-email-channel';
+import { TwilioSmsChannel } from './twilio-sms-channel';
 
 /** Sends each notification through the adapter of its channel. */
 @Injectable()

@@ -2,7 +2,7 @@ import { type AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { type ClaimedNotification } from '../../application/ports/delivery-queue';
-import { SmtpEmailChannel } from './smtp-email.channel';
+import { SmtpEmailChannel } from './smtp-email-channel';
 
 /** A real SMTP server on a free loopback port, keeping what it receives. */
 async function startSink(): Promise<{

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { type ClaimedNotification } from '../../application/ports/delivery-queue';
 import { PermanentDeliveryError } from '../../application/ports/notification-channels';
-import { TwilioSmsChannel } from './twilio-sms.channel';
+import { TwilioSmsChannel } from './twilio-sms-channel';
 
 // The adapter against the development SMS sink (tools/smssink), over real HTTP on loopback:
 // the two must speak the same Twilio API. The sink runs as its own process, as the stack

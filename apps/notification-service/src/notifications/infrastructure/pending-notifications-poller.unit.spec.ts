@@ -4,7 +4,7 @@ import {
   type DeliverNotificationsHandler,
   type DeliveryReport,
 } from '../application/deliver-notifications/deliver-notifications.handler';
-import { PendingNotificationsPoller } from './pending-notifications.poller';
+import { PendingNotificationsPoller } from './pending-notifications-poller';
 
 beforeAll(() => {
   Logger.overrideLogger(false);

@@ -3,7 +3,7 @@ import { type AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { type ClaimedNotification } from '../../application/ports/delivery-queue';
 import { PermanentDeliveryError } from '../../application/ports/notification-channels';
-import { describeProviderError, TwilioSmsChannel } from './twilio-sms.channel';
+import { describeProviderError, TwilioSmsChannel } from './twilio-sms-channel';
 
 // What the adapter puts on the wire, seen by a real HTTP server on loopback that answers as
 // told. The round trip with the development sink is twilio-sms.channel.sink.unit.spec.ts.
