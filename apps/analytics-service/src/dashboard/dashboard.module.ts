@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '../projections/projections.module';
 import { DashboardController } from './api/dashboard.controller';
-import { DashboardReader } from './application/dashboard-reader';
+import { DashboardReader } from './application/ports/dashboard-reader';
 import { GetDashboardHandler } from './application/get-dashboard/get-dashboard.handler';
-import { PrismaDashboardReader } from './infrastructure/prisma-dashboard.reader';
+import { PrismaDashboardReader } from './infrastructure/prisma-dashboard-reader';
 
 /** GET /dashboard: a server-rendered page over the projections and the sensor stream. */
 @Module({

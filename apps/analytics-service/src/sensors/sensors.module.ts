@@ -3,17 +3,17 @@ import { ServiceMetrics } from '@kafka-commerce/platform';
 import { AccumulateReadingsHandler } from './application/accumulate-readings/accumulate-readings.handler';
 import { CloseExpiredWindowsHandler } from './application/close-expired-windows/close-expired-windows.handler';
 import { IngestReadingsHandler } from './application/ingest-readings/ingest-readings.handler';
-import { ReadingIntake } from './application/ingest-readings/reading-intake';
-import { SensorQueries } from './application/queries/sensor-queries';
+import { ReadingIntake } from './application/ports/reading-intake';
+import { SensorQueries } from './application/ports/sensor-queries';
 import { type FixedSensorSettings, SensorSettings } from './application/sensor-settings';
-import { SensorStreamObserver } from './application/sensor-stream-observer';
-import { WindowStore } from './application/window-store';
+import { SensorStreamObserver } from './application/ports/sensor-stream-observer';
+import { WindowStore } from './application/ports/window-store';
 import { AlertsController } from './api/alerts.controller';
 import { SensorsController } from './api/sensors.controller';
-import { PrismaReadingIntake } from './infrastructure/prisma-reading.intake';
-import { PrismaSensorQueries } from './infrastructure/prisma-sensor.queries';
-import { PrismaWindowStore } from './infrastructure/prisma-window.store';
-import { SensorMetrics } from './infrastructure/sensor-metrics';
+import { OutboxReadingIntake } from './infrastructure/outbox-reading-intake';
+import { PrismaSensorQueries } from './infrastructure/prisma-sensor-queries';
+import { PostgresWindowStore } from './infrastructure/postgres-window-store';
+import { PrometheusSensorStreamObserver } from './infrastructure/prometheus-sensor-stream-observer';
 import { WindowSweeper } from './infrastructure/window-sweeper';
 import { SensorTemperatureConsumer } from './messaging/sensor-temperature.consumer';
 import { RuntimeSensorSettings } from '../settings/application/runtime-sensor-settings';
@@ -36,12 +36,13 @@ export class SensorsModule {
         AccumulateReadingsHandler,
         CloseExpiredWindowsHandler,
         WindowSweeper,
-        { provide: ReadingIntake, useClass: PrismaReadingIntake },
-        { provide: WindowStore, useClass: PrismaWindowStore },
+        { provide: ReadingIntake, useClass: OutboxReadingIntake },
+        { provide: WindowStore, useClass: PostgresWindowStore },
         { provide: SensorQueries, useClass: PrismaSensorQueries },
         {
           provide: SensorStreamObserver,
-          useFactory: (metrics: ServiceMetrics) => new SensorMetrics(metrics.registry),
+          useFactory: (metrics: ServiceMetrics) =>
+            new PrometheusSensorStreamObserver(metrics.registry),
           inject: [ServiceMetrics],
         },
       ],

@@ -1,10 +1,10 @@
 import { Decimal } from '@kafka-commerce/money';
-import { SummaryReader } from '../projections/application/get-summary/summary-reader';
+import { SummaryReader } from '../projections/application/ports/summary-reader';
 import {
   ProjectionStore,
   type ProjectionTransaction,
   type RegisteredUser,
-} from '../projections/application/projection-store';
+} from '../projections/application/ports/projection-store';
 import { type OrderState } from '../projections/domain/order-projection';
 import { type ProcessedPayment } from '../projections/domain/payment-projection';
 import { type ProductSalesTotal } from '../projections/domain/summary';

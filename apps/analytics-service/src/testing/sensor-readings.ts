@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   SensorStreamObserver,
   type StreamOutcome,
-} from '../sensors/application/sensor-stream-observer';
+} from '../sensors/application/ports/sensor-stream-observer';
 import { type IncomingReading, type TemperatureUnit } from '../sensors/domain/temperature-reading';
 
 // Test data for the sensor stream's specs: readings as the consumer hands them over.

@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { GetDashboardHandler } from '../application/get-dashboard/get-dashboard.handler';
-import { renderDashboard } from './page/dashboard.page';
+import { renderDashboard } from './page/dashboard-page';
 
 /**
  * GET /dashboard, open like GET /analytics/summary and GET /alerts, whose figures it shows:

@@ -6,7 +6,7 @@ import {
   type RecentAlert,
   type SensorWindows,
   type WindowAverage,
-} from './dashboard-reader';
+} from './ports/dashboard-reader';
 
 export const CHART_MINUTES = 60;
 const MS_PER_MINUTE = 60_000;

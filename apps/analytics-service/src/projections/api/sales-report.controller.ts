@@ -10,7 +10,7 @@ import { AdminOnly } from '@kafka-commerce/auth';
 import { GetSalesReportHandler } from '../application/get-sales-report/get-sales-report.handler';
 import { MAX_REPORT_DAYS, type SalesReport } from '../domain/sales-report';
 import { acceptsCsv } from './accepts-csv';
-import { CSV_CONTENT_TYPE, salesReportCsv, salesReportFileName } from './sales-report.csv';
+import { CSV_CONTENT_TYPE, salesReportCsv, salesReportFileName } from './sales-report-csv';
 import { reportRangeOf, SalesReportQuery } from './sales-report.query';
 import { SalesReportResponse } from './sales-report.response';
 

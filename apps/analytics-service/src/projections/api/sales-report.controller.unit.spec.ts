@@ -2,7 +2,7 @@ import { Decimal } from '@kafka-commerce/money';
 import { GUARDS_METADATA } from '@nestjs/common/constants';
 import { AuthGuard, REQUIRED_ROLE } from '@kafka-commerce/auth';
 import { GetSalesReportHandler } from '../application/get-sales-report/get-sales-report.handler';
-import { SalesReportReader } from '../application/get-sales-report/sales-report-reader';
+import { SalesReportReader } from '../application/ports/sales-report-reader';
 import { type SalesFigures } from '../domain/sales-report';
 import { type UtcDay } from '../domain/utc-day';
 import { SalesReportController } from './sales-report.controller';

@@ -18,8 +18,8 @@ import { RecordPaymentsHandler } from '../application/record-payments/record-pay
 import { type UtcDay } from '../domain/utc-day';
 import { OrderEventsConsumer } from '../messaging/order-events.consumer';
 import { PaymentEventsConsumer } from '../messaging/payment-events.consumer';
-import { PrismaProjectionStore } from './prisma-projection.store';
-import { PrismaSalesReportReader } from './prisma-sales-report.reader';
+import { PostgresProjectionStore } from './postgres-projection-store';
+import { PrismaSalesReportReader } from './prisma-sales-report-reader';
 
 // The per-day projections' SQL (one statement per delta, CTEs chained) against a real
 // PostgreSQL: exact sums, nothing changed by redelivery, no deadlock between concurrent
@@ -86,7 +86,7 @@ beforeAll(async () => {
       )
       .then(() => undefined),
   );
-  const store = new PrismaProjectionStore(
+  const store = new PostgresProjectionStore(
     pool,
     new Inbox(new MessagingMetrics(new ServiceMetrics('analytics-int').registry)),
   );

@@ -8,7 +8,7 @@ import {
 } from '../../testing/events';
 import { InMemoryProjections } from '../../testing/in-memory-projections';
 import { RecordOrdersHandler } from '../application/record-orders/record-orders.handler';
-import { ProjectionStore, type ProjectionTransaction } from '../application/projection-store';
+import { ProjectionStore, type ProjectionTransaction } from '../application/ports/projection-store';
 import { type SummaryDelta } from '../domain/summary-delta';
 import { OrderEventsConsumer } from './order-events.consumer';
 

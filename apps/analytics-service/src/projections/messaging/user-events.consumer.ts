@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { type EventOf, TOPICS, userRegisteredV1 } from '@kafka-commerce/events';
 import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
-import { type RegisteredUser } from '../application/projection-store';
+import { type RegisteredUser } from '../application/ports/projection-store';
 import { RecordUsersHandler } from '../application/record-users/record-users.handler';
 
 /** users topic → registered-users count. */

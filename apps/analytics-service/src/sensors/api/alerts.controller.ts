@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { type AlertView, SensorQueries } from '../application/queries/sensor-queries';
-import { SensorAlertResponse } from './sensor-responses';
+import { type AlertView, SensorQueries } from '../application/ports/sensor-queries';
+import { SensorAlertResponse } from './sensor-alert.response';
 
 const ALERTS_LIMIT = 100;
 

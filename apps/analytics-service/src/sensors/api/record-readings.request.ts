@@ -1,4 +1,3 @@
-import { ApiProperty } from '@nestjs/swagger';
 import { sensorTemperatureRecordedV2 } from '@kafka-commerce/events';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -35,8 +34,3 @@ export class SensorReadingsRequest extends createZodDto(
     .min(1)
     .max(MAX_READINGS_PER_REQUEST),
 ) {}
-
-export class AcceptedReadingsResponse {
-  @ApiProperty({ example: 1000, description: 'Readings queued for the window processor' })
-  accepted!: number;
-}

@@ -8,14 +8,14 @@ import {
 } from '@nestjs/swagger';
 import { CorrelationId } from '@kafka-commerce/platform';
 import { IngestReadingsHandler } from '../application/ingest-readings/ingest-readings.handler';
-import { SensorQueries } from '../application/queries/sensor-queries';
+import { SensorQueries } from '../application/ports/sensor-queries';
+import { AcceptedReadingsResponse } from './accepted-readings.response';
 import {
-  AcceptedReadingsResponse,
   MAX_READINGS_PER_REQUEST,
   SensorReadingRequest,
   SensorReadingsRequest,
 } from './record-readings.request';
-import { SensorWindowResponse } from './sensor-responses';
+import { SensorWindowResponse } from './sensor-window.response';
 
 const WINDOWS_LIMIT = 100;
 

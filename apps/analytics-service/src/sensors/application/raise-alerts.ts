@@ -2,7 +2,7 @@ import { alertFor } from '../domain/alert-rule';
 import { type DetectedAnomaly } from '../domain/detect-anomalies';
 import { type ClosedWindow } from '../domain/temperature-window';
 import { sensorAlertRaised, sensorAnomalyDetected } from './sensors-events';
-import { type RaisedAlert, type RaisedAnomaly } from './window-store';
+import { type RaisedAlert, type RaisedAnomaly } from './ports/window-store';
 
 /** The alerts these closed windows raise, each with its event, caused by the window's last reading. */
 export function raiseAlerts(

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { InMemoryWindowStore } from '../../testing/in-memory-window.store';
+import { InMemoryWindowStore } from '../../testing/in-memory-window-store';
 import { fixedSensorSettings } from '../../testing/sensor-settings';
 import { CloseExpiredWindowsHandler } from '../application/close-expired-windows/close-expired-windows.handler';
 import { WindowSweeper } from './window-sweeper';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GetSummaryHandler } from '../../../projections/application/get-summary/get-summary.handler';
 import { RuntimeSensorSettings } from '../../../settings/application/runtime-sensor-settings';
-import { DashboardReader } from '../dashboard-reader';
+import { DashboardReader } from '../ports/dashboard-reader';
 import { chartStart, type DashboardView, minuteBars, sensorCharts } from '../dashboard-view';
 
 export const DASHBOARD_SENSORS = 6;

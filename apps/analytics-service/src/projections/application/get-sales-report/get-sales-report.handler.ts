@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { buildSalesReport, type SalesReport } from '../../domain/sales-report';
 import { type UtcDay } from '../../domain/utc-day';
-import { SalesReportReader } from './sales-report-reader';
+import { SalesReportReader } from '../ports/sales-report-reader';
 
 export interface GetSalesReport {
   readonly from: UtcDay;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { buildSummary, type Summary, TOP_PRODUCTS } from '../../domain/summary';
-import { SummaryReader } from './summary-reader';
+import { SummaryReader } from '../ports/summary-reader';
 
 @Injectable()
 export class GetSummaryHandler {

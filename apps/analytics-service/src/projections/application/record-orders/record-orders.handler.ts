@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { applyOrderFact, type OrderFact, type OrderState } from '../../domain/order-projection';
 import { SummaryDelta } from '../../domain/summary-delta';
-import { type Claimed, freshFacts, ProjectionStore } from '../projection-store';
+import { type Claimed, freshFacts, ProjectionStore } from '../ports/projection-store';
 
 export interface RecordOrders {
   readonly consumer: string;

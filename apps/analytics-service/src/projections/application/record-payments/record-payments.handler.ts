@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { countPayment, type ProcessedPayment } from '../../domain/payment-projection';
 import { SummaryDelta } from '../../domain/summary-delta';
-import { type Claimed, freshFacts, ProjectionStore } from '../projection-store';
+import { type Claimed, freshFacts, ProjectionStore } from '../ports/projection-store';
 
 export interface RecordPayments {
   readonly consumer: string;

@@ -5,7 +5,7 @@ import {
   freshFacts,
   ProjectionStore,
   type RegisteredUser,
-} from '../projection-store';
+} from '../ports/projection-store';
 
 export interface RecordUsers {
   readonly consumer: string;

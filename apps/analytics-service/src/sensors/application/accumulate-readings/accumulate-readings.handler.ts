@@ -7,8 +7,8 @@ import { type IncomingReading, type TemperatureReading } from '../../domain/temp
 import { accumulateReadings } from '../../domain/window-accumulator';
 import { raiseAlerts, raiseAnomalies } from '../raise-alerts';
 import { SensorSettings } from '../sensor-settings';
-import { SensorStreamObserver, type StreamOutcome } from '../sensor-stream-observer';
-import { type SensorStateWrite, WindowStore, type WindowTransaction } from '../window-store';
+import { SensorStreamObserver, type StreamOutcome } from '../ports/sensor-stream-observer';
+import { type SensorStateWrite, WindowStore, type WindowTransaction } from '../ports/window-store';
 
 export interface AccumulateReadings {
   readonly consumer: string;

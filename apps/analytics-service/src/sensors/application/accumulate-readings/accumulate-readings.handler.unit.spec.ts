@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { sensorAlertRaisedV1, sensorAnomalyDetectedV1 } from '@kafka-commerce/events';
-import { InMemoryWindowStore } from '../../../testing/in-memory-window.store';
+import { InMemoryWindowStore } from '../../../testing/in-memory-window-store';
 import { incoming, RecordingStreamObserver, resent } from '../../../testing/sensor-readings';
 import { changeableSensorSettings, fixedSensorSettings } from '../../../testing/sensor-settings';
 import { AccumulateReadingsHandler } from './accumulate-readings.handler';

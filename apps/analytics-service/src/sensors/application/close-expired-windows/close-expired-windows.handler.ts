@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { closeExpiredWindows } from '../../domain/window-accumulator';
 import { raiseAlerts } from '../raise-alerts';
 import { SensorSettings } from '../sensor-settings';
-import { WindowStore } from '../window-store';
+import { WindowStore } from '../ports/window-store';
 
 /** Windows closed per transaction, so that a backlog never holds one long transaction. */
 const CLOSE_BATCH = 500;

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { InMemoryWindowStore } from '../../../testing/in-memory-window.store';
+import { InMemoryWindowStore } from '../../../testing/in-memory-window-store';
 import { incoming, RecordingStreamObserver } from '../../../testing/sensor-readings';
 import { changeableSensorSettings, fixedSensorSettings } from '../../../testing/sensor-settings';
 import { AccumulateReadingsHandler } from '../accumulate-readings/accumulate-readings.handler';

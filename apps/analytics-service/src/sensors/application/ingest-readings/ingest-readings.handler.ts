@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type ReportedReading, sensorTemperatureRecorded } from '../sensors-events';
-import { ReadingIntake } from './reading-intake';
+import { ReadingIntake } from '../ports/reading-intake';
 
 export interface IngestReadings {
   readonly readings: readonly ReportedReading[];

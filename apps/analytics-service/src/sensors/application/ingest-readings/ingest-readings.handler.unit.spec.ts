@@ -1,6 +1,6 @@
 import { type OutgoingEventOn, sensorTemperatureRecordedV2 } from '@kafka-commerce/events';
 import { IngestReadingsHandler } from './ingest-readings.handler';
-import { ReadingIntake } from './reading-intake';
+import { ReadingIntake } from '../ports/reading-intake';
 
 class RecordingIntake extends ReadingIntake {
   readonly batches: (readonly OutgoingEventOn<'sensor.temperature'>[])[] = [];

@@ -10,8 +10,8 @@ import { incoming, RecordingStreamObserver, resent } from '../../testing/sensor-
 import { fixedSensorSettings } from '../../testing/sensor-settings';
 import { AccumulateReadingsHandler } from '../application/accumulate-readings/accumulate-readings.handler';
 import { CloseExpiredWindowsHandler } from '../application/close-expired-windows/close-expired-windows.handler';
-import { PrismaSensorQueries } from './prisma-sensor.queries';
-import { PrismaWindowStore } from './prisma-window.store';
+import { PrismaSensorQueries } from './prisma-sensor-queries';
+import { PostgresWindowStore } from './postgres-window-store';
 
 // The sensor stream's SQL against a real PostgreSQL: the cleaning stage's one-statement
 // intake (inbox claim, readings, rejected readings), the locked per-sensor state, late
@@ -26,7 +26,7 @@ const T0 = Date.parse('2026-11-26T10:00:00.000Z');
 
 let moduleRef: TestingModule;
 let pool: DatabasePool;
-let store: PrismaWindowStore;
+let store: PostgresWindowStore;
 let queries: PrismaSensorQueries;
 
 async function onServer(statement: string): Promise<void> {
@@ -72,7 +72,7 @@ beforeAll(async () => {
     await pool.query(readFileSync(path.join(MIGRATIONS, name, 'migration.sql'), 'utf8'));
   }
   const metrics = new MessagingMetrics(new ServiceMetrics('analytics-int').registry);
-  store = new PrismaWindowStore(pool, new Inbox(metrics), new Outbox());
+  store = new PostgresWindowStore(pool, new Inbox(metrics), new Outbox());
   queries = new PrismaSensorQueries(moduleRef.get(AnalyticsDatabase));
 });
 

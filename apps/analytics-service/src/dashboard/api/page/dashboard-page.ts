@@ -1,7 +1,7 @@
 import { Decimal } from '@kafka-commerce/money';
-import { type RecentAlert } from '../../application/dashboard-reader';
+import { type RecentAlert } from '../../application/ports/dashboard-reader';
 import { type DashboardView, type SensorChart } from '../../application/dashboard-view';
-import { dashboardStyle } from './dashboard.style';
+import { dashboardStyle } from './dashboard-style';
 import { escaped, type SafeHtml } from './html';
 import { minuteChart, STATUS_COLORS } from './minute-chart';
 import { formatNumber, sensorChart } from './sensor-chart';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Inbox, Outbox, transactOnPool } from '@kafka-commerce/messaging';
 import { DatabasePool } from '@kafka-commerce/platform';
-import { WindowStore, type WindowTransaction } from '../application/window-store';
-import { PrismaWindowTransaction } from './prisma-window.transaction';
+import { WindowStore, type WindowTransaction } from '../application/ports/window-store';
+import { PostgresWindowTransaction } from './postgres-window-transaction';
 
 /**
  * Window batches on the pg pool (`transactOnPool`, without Prisma's query layer): they run
@@ -10,7 +10,7 @@ import { PrismaWindowTransaction } from './prisma-window.transaction';
  * of readings is a handful of round trips.
  */
 @Injectable()
-export class PrismaWindowStore extends WindowStore {
+export class PostgresWindowStore extends WindowStore {
   constructor(
     private readonly pool: DatabasePool,
     private readonly inbox: Inbox,
@@ -21,7 +21,7 @@ export class PrismaWindowStore extends WindowStore {
 
   inTransaction<T>(work: (tx: WindowTransaction) => Promise<T>): Promise<T> {
     return transactOnPool(this.pool, (client) =>
-      work(new PrismaWindowTransaction(client, this.inbox, this.outbox)),
+      work(new PostgresWindowTransaction(client, this.inbox, this.outbox)),
     );
   }
 }

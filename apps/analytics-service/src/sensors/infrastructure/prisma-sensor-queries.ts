@@ -6,7 +6,7 @@ import {
   SensorQueries,
   type ThresholdAlertView,
   type WindowView,
-} from '../application/queries/sensor-queries';
+} from '../application/ports/sensor-queries';
 
 @Injectable()
 export class PrismaSensorQueries extends SensorQueries {

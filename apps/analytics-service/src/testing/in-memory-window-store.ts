@@ -7,7 +7,7 @@ import {
   WindowStore,
   type WindowTransaction,
   type WindowWrite,
-} from '../sensors/application/window-store';
+} from '../sensors/application/ports/window-store';
 import { type DetectorState } from '../sensors/domain/anomaly-detector';
 import { type StoredWindow } from '../sensors/domain/late-readings';
 import { type RejectedReading, type ScreenedReading } from '../sensors/domain/reading-cleaning';

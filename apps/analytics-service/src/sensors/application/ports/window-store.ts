@@ -3,13 +3,13 @@ import {
   type sensorAlertRaisedV1,
   type sensorAnomalyDetectedV1,
 } from '@kafka-commerce/events';
-import { type TemperatureAlert } from '../domain/alert-rule';
-import { type DetectorState } from '../domain/anomaly-detector';
-import { type DetectedAnomaly } from '../domain/detect-anomalies';
-import { type StoredWindow } from '../domain/late-readings';
-import { type RejectedReading, type ScreenedReading } from '../domain/reading-cleaning';
-import { type CleanReading, type TemperatureReading } from '../domain/temperature-reading';
-import { type ClosedWindow, type OpenWindow } from '../domain/temperature-window';
+import { type TemperatureAlert } from '../../domain/alert-rule';
+import { type DetectorState } from '../../domain/anomaly-detector';
+import { type DetectedAnomaly } from '../../domain/detect-anomalies';
+import { type StoredWindow } from '../../domain/late-readings';
+import { type RejectedReading, type ScreenedReading } from '../../domain/reading-cleaning';
+import { type CleanReading, type TemperatureReading } from '../../domain/temperature-reading';
+import { type ClosedWindow, type OpenWindow } from '../../domain/temperature-window';
 
 export interface RaisedAlert {
   readonly alert: TemperatureAlert;

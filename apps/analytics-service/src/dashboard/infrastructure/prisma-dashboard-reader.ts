@@ -7,7 +7,7 @@ import {
   type RecentAlert,
   type SensorWindows,
   type WindowAverage,
-} from '../application/dashboard-reader';
+} from '../application/ports/dashboard-reader';
 
 // Read-only SQL over the projections' and the sensor stream's tables (the sensors module owns
 // those; this reads them as stored). Each query walks an index and is bounded by a LIMIT.

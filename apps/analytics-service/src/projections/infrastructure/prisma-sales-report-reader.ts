@@ -1,7 +1,7 @@
 import { Decimal } from '@kafka-commerce/money';
 import { Injectable } from '@nestjs/common';
 import { AnalyticsDatabase } from '../../database';
-import { SalesReportReader } from '../application/get-sales-report/sales-report-reader';
+import { SalesReportReader } from '../application/ports/sales-report-reader';
 import { REPORT_METRICS, type SalesFigures } from '../domain/sales-report';
 import { startOfDay, type UtcDay, utcDayOf } from '../domain/utc-day';
 

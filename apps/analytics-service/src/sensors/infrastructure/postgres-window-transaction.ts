@@ -4,13 +4,13 @@ import {
   type LockedSensors,
   type WindowTransaction,
   type WindowWrite,
-} from '../application/window-store';
+} from '../application/ports/window-store';
 import { type DetectorState } from '../domain/anomaly-detector';
 import { type StoredWindow } from '../domain/late-readings';
 import { type RejectedReading, type ScreenedReading } from '../domain/reading-cleaning';
 import { type CleanReading, type TemperatureReading } from '../domain/temperature-reading';
 import { type OpenWindow } from '../domain/temperature-window';
-import { decodeDetectorState } from './detector-state.codec';
+import { decodeDetectorState } from './detector-state-codec';
 import {
   ADMIT_READINGS_SQL,
   DELETE_OPEN_SQL,
@@ -40,7 +40,7 @@ interface LockedRow {
 }
 
 /** The window store's operations inside one transaction (pg returns bigint as text). */
-export class PrismaWindowTransaction implements WindowTransaction {
+export class PostgresWindowTransaction implements WindowTransaction {
   constructor(
     private readonly tx: RawSqlClient,
     private readonly inbox: Inbox,

@@ -1,5 +1,5 @@
 import { type DashboardView, minuteBars } from '../../application/dashboard-view';
-import { renderDashboard } from './dashboard.page';
+import { renderDashboard } from './dashboard-page';
 
 const NOW = new Date('2026-12-07T10:59:30.000Z');
 const START = new Date('2026-12-07T10:00:00.000Z');

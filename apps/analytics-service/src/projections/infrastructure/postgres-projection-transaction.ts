@@ -1,5 +1,8 @@
 import { Inbox, type RawSqlClient } from '@kafka-commerce/messaging';
-import { type ProjectionTransaction, type RegisteredUser } from '../application/projection-store';
+import {
+  type ProjectionTransaction,
+  type RegisteredUser,
+} from '../application/ports/projection-store';
 import { type OrderState, type OrderStatus, type PricedLine } from '../domain/order-projection';
 import { type ProcessedPayment } from '../domain/payment-projection';
 import { type SummaryDelta } from '../domain/summary-delta';
@@ -113,7 +116,7 @@ interface OrderRow {
 }
 
 /** The projection store's operations inside one transaction. */
-export class PrismaProjectionTransaction implements ProjectionTransaction {
+export class PostgresProjectionTransaction implements ProjectionTransaction {
   constructor(
     private readonly tx: RawSqlClient,
     private readonly inbox: Inbox,

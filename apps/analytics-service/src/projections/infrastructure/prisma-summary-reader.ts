@@ -1,7 +1,7 @@
 import { Decimal } from '@kafka-commerce/money';
 import { Injectable } from '@nestjs/common';
 import { AnalyticsDatabase } from '../../database';
-import { SummaryReader } from '../application/get-summary/summary-reader';
+import { SummaryReader } from '../application/ports/summary-reader';
 import { type ProductSalesTotal } from '../domain/summary';
 import { type CounterChange, type Metric, METRICS } from '../domain/summary-delta';
 

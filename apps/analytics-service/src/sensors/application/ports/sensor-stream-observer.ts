@@ -1,5 +1,5 @@
-import { type SensorFault } from '../domain/anomaly-detector';
-import { type RejectionReason } from '../domain/reading-cleaning';
+import { type SensorFault } from '../../domain/anomaly-detector';
+import { type RejectionReason } from '../../domain/reading-cleaning';
 
 /** What one committed batch of readings came to, beyond its windows. */
 export interface StreamOutcome {

@@ -1,6 +1,6 @@
-import { type OrderState } from '../domain/order-projection';
-import { type ProcessedPayment } from '../domain/payment-projection';
-import { type SummaryDelta } from '../domain/summary-delta';
+import { type OrderState } from '../../domain/order-projection';
+import { type ProcessedPayment } from '../../domain/payment-projection';
+import { type SummaryDelta } from '../../domain/summary-delta';
 
 export interface RegisteredUser {
   readonly userId: string;

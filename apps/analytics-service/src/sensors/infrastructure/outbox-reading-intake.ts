@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { type OutgoingEventOn } from '@kafka-commerce/events';
 import { Outbox } from '@kafka-commerce/messaging';
 import { AnalyticsDatabase } from '../../database';
-import { ReadingIntake } from '../application/ingest-readings/reading-intake';
+import { ReadingIntake } from '../application/ports/reading-intake';
 
 @Injectable()
-export class PrismaReadingIntake extends ReadingIntake {
+export class OutboxReadingIntake extends ReadingIntake {
   constructor(
     private readonly db: AnalyticsDatabase,
     private readonly outbox: Outbox,

@@ -1,6 +1,6 @@
 import { type SalesReport, type SalesReportDay } from '../domain/sales-report';
 import { type UtcDay } from '../domain/utc-day';
-import { salesReportCsv, salesReportFileName } from './sales-report.csv';
+import { salesReportCsv, salesReportFileName } from './sales-report-csv';
 
 const quiet = (date: string): SalesReportDay => ({
   date: date as UtcDay,

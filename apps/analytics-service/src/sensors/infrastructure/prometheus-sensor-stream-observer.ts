@@ -1,5 +1,8 @@
 import { Counter, type Registry } from 'prom-client';
-import { SensorStreamObserver, type StreamOutcome } from '../application/sensor-stream-observer';
+import {
+  SensorStreamObserver,
+  type StreamOutcome,
+} from '../application/ports/sensor-stream-observer';
 import { type SensorFault } from '../domain/anomaly-detector';
 import { type RejectionReason } from '../domain/reading-cleaning';
 
@@ -12,7 +15,7 @@ const LATE_OUTCOMES = ['window_updated', 'dropped'] as const;
  * committed (sum them across instances). Every label value starts at 0, so a rate is there
  * before the first event.
  */
-export class SensorMetrics extends SensorStreamObserver {
+export class PrometheusSensorStreamObserver extends SensorStreamObserver {
   private readonly rejected: Counter<'reason'>;
   private readonly duplicates: Counter;
   private readonly late: Counter<'outcome'>;
