@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProductsController } from './api/products.controller';
-import { ApplyOrderEventsHandler } from './application/apply-order-events/apply-order-events.handler';
+import { ApplyOrderCommandsHandler } from './application/apply-order-commands/apply-order-commands.handler';
 import { ConfirmReservationHandler } from './application/confirm-reservation/confirm-reservation.handler';
 import { CreateProductHandler } from './application/create-product/create-product.handler';
 import { FindProductsQuery } from './application/find-products/find-products.query';
@@ -23,7 +23,7 @@ import { OrderEventsConsumer } from './messaging/order-events.consumer';
     CreateProductHandler,
     RestockProductHandler,
     FindProductsQuery,
-    ApplyOrderEventsHandler,
+    ApplyOrderCommandsHandler,
     ReserveStockHandler,
     ConfirmReservationHandler,
     ReleaseReservationHandler,

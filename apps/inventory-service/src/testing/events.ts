@@ -10,12 +10,16 @@ import {
   orderCreatedV1Fixture,
 } from '@kafka-commerce/events';
 
+/** An order's line as the tests write it; the events' unit price is a fixed 1.00. */
 export interface OrderLine {
   readonly productId: string;
   readonly quantity: number;
 }
 
 const FROM_ORDER_SERVICE = { producer: 'order-service' };
+
+// The order events inventory-service consumes, each a whole envelope as order-service would
+// publish it (createEvent), for the consumer's specs.
 
 export function orderCreated(
   lines: readonly OrderLine[],

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { type Product, restock } from '../domain/product';
+import { type ReservationLine } from '../domain/reservation';
 import { InMemoryStockLedger } from '../../testing/in-memory-stock-ledger';
-import { orderCancelled, orderConfirmed, orderCreated, type OrderLine } from '../../testing/events';
+import { confirmCommand, releaseCommand, reserveCommand } from '../../testing/order-commands';
 import { aProduct, unitsAccountedFor } from '../../testing/product-builder';
-import { ApplyOrderEventsHandler } from './apply-order-events/apply-order-events.handler';
+import { ApplyOrderCommandsHandler } from './apply-order-commands/apply-order-commands.handler';
 import { ConfirmReservationHandler } from './confirm-reservation/confirm-reservation.handler';
 import { ReleaseReservationHandler } from './release-reservation/release-reservation.handler';
 import { ReserveStockHandler } from './reserve-stock/reserve-stock.handler';
@@ -24,7 +25,7 @@ function setUp(...products: Product[]) {
     reserve,
     confirm,
     release,
-    batch: new ApplyOrderEventsHandler(ledger, reserve, confirm, release),
+    batch: new ApplyOrderCommandsHandler(ledger, reserve, confirm, release),
   };
 }
 
@@ -39,13 +40,13 @@ function counters(product: Product) {
 
 describe('an order’s reservation through the saga', () => {
   const mug = aProduct({ stock: 10 });
-  const lines: OrderLine[] = [{ productId: mug.id, quantity: 3 }];
+  const lines: ReservationLine[] = [{ productId: mug.id, quantity: 3 }];
 
   it('confirmed: the units are sold, nothing is emitted', async () => {
     const { ledger, reserve, confirm } = setUp(mug);
-    const created = orderCreated(lines);
-    await reserve.execute({ consumer, event: created });
-    await confirm.execute({ consumer, event: orderConfirmed(lines, created.payload.orderId) });
+    const created = reserveCommand(lines);
+    await reserve.execute(consumer, created);
+    await confirm.execute(consumer, confirmCommand(created.orderId));
 
     expect(counters(ledger.product(mug.id))).toEqual({
       stock: 7,
@@ -53,18 +54,18 @@ describe('an order’s reservation through the saga', () => {
       sold: 3,
       available: 7,
     });
-    expect(ledger.reservations.get(created.payload.orderId)?.status).toBe('CONFIRMED');
+    expect(ledger.reservations.get(created.orderId)?.status).toBe('CONFIRMED');
     expect(ledger.outbox.map((event) => event.envelope.type)).toEqual(['inventory.reserved']);
   });
 
   it('cancelled while pending: the units are released, once', async () => {
     const { ledger, reserve, release } = setUp(mug);
-    const created = orderCreated(lines);
-    const cancelled = orderCancelled(lines, created.payload.orderId);
-    await reserve.execute({ consumer, event: created });
-    await release.execute({ consumer, event: cancelled });
-    await release.execute({ consumer, event: cancelled });
-    await release.execute({ consumer, event: orderCancelled(lines, created.payload.orderId) });
+    const created = reserveCommand(lines);
+    const cancelled = releaseCommand(created.orderId);
+    await reserve.execute(consumer, created);
+    await release.execute(consumer, cancelled);
+    await release.execute(consumer, cancelled);
+    await release.execute(consumer, releaseCommand(created.orderId));
 
     expect(counters(ledger.product(mug.id))).toEqual({
       stock: 10,
@@ -75,19 +76,19 @@ describe('an order’s reservation through the saga', () => {
     const released = ledger.eventsOfType('inventory.released');
     expect(released).toHaveLength(1);
     expect(released[0]?.envelope).toMatchObject({
-      correlationId: created.payload.orderId,
+      correlationId: created.orderId,
       causationId: cancelled.eventId,
-      payload: { orderId: created.payload.orderId, items: lines },
+      payload: { orderId: created.orderId, items: lines },
     });
   });
 
   it('cancelled after confirmation: the sold units return to stock', async () => {
     const { ledger, reserve, confirm, release } = setUp(mug);
-    const created = orderCreated(lines);
-    const { orderId } = created.payload;
-    await reserve.execute({ consumer, event: created });
-    await confirm.execute({ consumer, event: orderConfirmed(lines, orderId) });
-    await release.execute({ consumer, event: orderCancelled(lines, orderId) });
+    const created = reserveCommand(lines);
+    const { orderId } = created;
+    await reserve.execute(consumer, created);
+    await confirm.execute(consumer, confirmCommand(orderId));
+    await release.execute(consumer, releaseCommand(orderId));
 
     expect(counters(ledger.product(mug.id))).toEqual({
       stock: 10,
@@ -102,9 +103,9 @@ describe('an order’s reservation through the saga', () => {
   it('rejected then cancelled: nothing to release, nothing emitted', async () => {
     const { ledger, reserve, release } = setUp(mug);
     const tooMany = [{ productId: mug.id, quantity: 11 }];
-    const created = orderCreated(tooMany);
-    await reserve.execute({ consumer, event: created });
-    await release.execute({ consumer, event: orderCancelled(tooMany, created.payload.orderId) });
+    const created = reserveCommand(tooMany);
+    await reserve.execute(consumer, created);
+    await release.execute(consumer, releaseCommand(created.orderId));
 
     expect(counters(ledger.product(mug.id))).toEqual({
       stock: 10,
@@ -121,13 +122,13 @@ describe('an order’s reservation through the saga', () => {
       const [product] = [...ledger.products.values()];
       if (!product) throw new Error('no product');
       const tooMany = [{ productId: product.id, quantity: 2 }];
-      const created = orderCreated(tooMany);
-      const { orderId } = created.payload;
-      await reserve.execute({ consumer, event: created });
-      await release.execute({ consumer, event: orderCancelled(tooMany, orderId) });
+      const created = reserveCommand(tooMany);
+      const { orderId } = created;
+      await reserve.execute(consumer, created);
+      await release.execute(consumer, releaseCommand(orderId));
       ledger.products.set(product.id, restock(ledger.product(product.id), 10));
 
-      await reserve.execute({ consumer, event: orderCreated(tooMany, orderId) });
+      await reserve.execute(consumer, reserveCommand(tooMany, orderId));
 
       expect(counters(ledger.product(product.id))).toEqual({
         stock: 11,
@@ -141,12 +142,12 @@ describe('an order’s reservation through the saga', () => {
 
     it('a released order is never reserved again by a fresh-id copy of its order.created', async () => {
       const { ledger, reserve, release } = setUp(mug);
-      const created = orderCreated(lines);
-      const { orderId } = created.payload;
-      await reserve.execute({ consumer, event: created });
-      await release.execute({ consumer, event: orderCancelled(lines, orderId) });
+      const created = reserveCommand(lines);
+      const { orderId } = created;
+      await reserve.execute(consumer, created);
+      await release.execute(consumer, releaseCommand(orderId));
 
-      await reserve.execute({ consumer, event: orderCreated(lines, orderId) });
+      await reserve.execute(consumer, reserveCommand(lines, orderId));
 
       expect(counters(ledger.product(mug.id))).toMatchObject({ reserved: 0, available: 10 });
       expect(ledger.reservations.get(orderId)?.status).toBe('RELEASED');
@@ -158,11 +159,11 @@ describe('an order’s reservation through the saga', () => {
 
     it('an order cancelled before its order.created was applied (e.g. dead-lettered, re-driven later) is never reserved', async () => {
       const { ledger, reserve, release } = setUp(mug);
-      const created = orderCreated(lines);
-      const { orderId } = created.payload;
+      const created = reserveCommand(lines);
+      const { orderId } = created;
 
-      await release.execute({ consumer, event: orderCancelled(lines, orderId) });
-      await reserve.execute({ consumer, event: created });
+      await release.execute(consumer, releaseCommand(orderId));
+      await reserve.execute(consumer, created);
 
       expect(counters(ledger.product(mug.id))).toMatchObject({ reserved: 0, available: 10 });
       expect(ledger.reservations.get(orderId)).toMatchObject({ status: 'RELEASED', lines: [] });
@@ -171,16 +172,16 @@ describe('an order’s reservation through the saga', () => {
 
     it('a fresh-id copy of order.confirmed or order.cancelled changes nothing more', async () => {
       const { ledger, reserve, confirm, release } = setUp(mug);
-      const created = orderCreated(lines);
-      const { orderId } = created.payload;
-      await reserve.execute({ consumer, event: created });
-      await confirm.execute({ consumer, event: orderConfirmed(lines, orderId) });
-      await confirm.execute({ consumer, event: orderConfirmed(lines, orderId) });
+      const created = reserveCommand(lines);
+      const { orderId } = created;
+      await reserve.execute(consumer, created);
+      await confirm.execute(consumer, confirmCommand(orderId));
+      await confirm.execute(consumer, confirmCommand(orderId));
       expect(counters(ledger.product(mug.id))).toMatchObject({ stock: 7, reserved: 0, sold: 3 });
 
-      await release.execute({ consumer, event: orderCancelled(lines, orderId) });
-      await release.execute({ consumer, event: orderCancelled(lines, orderId) });
-      await confirm.execute({ consumer, event: orderConfirmed(lines, orderId) });
+      await release.execute(consumer, releaseCommand(orderId));
+      await release.execute(consumer, releaseCommand(orderId));
+      await confirm.execute(consumer, confirmCommand(orderId));
 
       expect(counters(ledger.product(mug.id))).toEqual({
         stock: 10,
@@ -194,11 +195,11 @@ describe('an order’s reservation through the saga', () => {
 
   it('a redelivered confirmation sells the units once', async () => {
     const { ledger, reserve, confirm } = setUp(mug);
-    const created = orderCreated(lines);
-    const confirmed = orderConfirmed(lines, created.payload.orderId);
-    await reserve.execute({ consumer, event: created });
-    await confirm.execute({ consumer, event: confirmed });
-    await confirm.execute({ consumer, event: confirmed });
+    const created = reserveCommand(lines);
+    const confirmed = confirmCommand(created.orderId);
+    await reserve.execute(consumer, created);
+    await confirm.execute(consumer, confirmed);
+    await confirm.execute(consumer, confirmed);
 
     expect(ledger.product(mug.id).sold).toBe(3);
   });
@@ -208,15 +209,12 @@ describe('an order’s reservation through the saga', () => {
     const { ledger, reserve, confirm, release } = setUp(cap);
     for (let order = 0; order < 40; order += 1) {
       const orderLines = [{ productId: cap.id, quantity: 1 + (order % 4) }];
-      const created = orderCreated(orderLines);
-      const { orderId } = created.payload;
-      await reserve.execute({ consumer, event: created });
-      if (order % 3 === 0)
-        await confirm.execute({ consumer, event: orderConfirmed(orderLines, orderId) });
-      if (order % 3 === 1)
-        await release.execute({ consumer, event: orderCancelled(orderLines, orderId) });
-      if (order % 5 === 0)
-        await release.execute({ consumer, event: orderCancelled(orderLines, orderId) });
+      const created = reserveCommand(orderLines);
+      const { orderId } = created;
+      await reserve.execute(consumer, created);
+      if (order % 3 === 0) await confirm.execute(consumer, confirmCommand(orderId));
+      if (order % 3 === 1) await release.execute(consumer, releaseCommand(orderId));
+      if (order % 5 === 0) await release.execute(consumer, releaseCommand(orderId));
       expect(unitsAccountedFor(ledger.product(cap.id))).toBe(true);
     }
   });
@@ -224,16 +222,11 @@ describe('an order’s reservation through the saga', () => {
   describe('a fetched batch, applied at once', () => {
     it('decides each event on the state the events before it left', async () => {
       const { ledger, batch } = setUp(mug);
-      const first = orderCreated([{ productId: mug.id, quantity: 6 }]);
-      const second = orderCreated([{ productId: mug.id, quantity: 6 }]);
-      const third = orderCreated([{ productId: mug.id, quantity: 4 }]);
+      const first = reserveCommand([{ productId: mug.id, quantity: 6 }]);
+      const second = reserveCommand([{ productId: mug.id, quantity: 6 }]);
+      const third = reserveCommand([{ productId: mug.id, quantity: 4 }]);
 
-      await batch.execute(consumer, [
-        first,
-        second,
-        orderCancelled(lines, first.payload.orderId),
-        third,
-      ]);
+      await batch.execute(consumer, [first, second, releaseCommand(first.orderId), third]);
 
       // The second order finds 4 units left and is rejected; the cancellation of the first
       // frees its 6, of which the third takes 4.
@@ -243,9 +236,9 @@ describe('an order’s reservation through the saga', () => {
         sold: 0,
         available: 6,
       });
-      expect(ledger.reservations.get(first.payload.orderId)?.status).toBe('RELEASED');
-      expect(ledger.reservations.get(second.payload.orderId)?.status).toBe('REJECTED');
-      expect(ledger.reservations.get(third.payload.orderId)?.status).toBe('RESERVED');
+      expect(ledger.reservations.get(first.orderId)?.status).toBe('RELEASED');
+      expect(ledger.reservations.get(second.orderId)?.status).toBe('REJECTED');
+      expect(ledger.reservations.get(third.orderId)?.status).toBe('RESERVED');
       expect(ledger.outbox.map((event) => event.envelope.type)).toEqual([
         'inventory.reserved',
         'inventory.rejected',
@@ -256,9 +249,9 @@ describe('an order’s reservation through the saga', () => {
 
     it('applies an event the batch holds twice, or that was handled before, once', async () => {
       const { ledger, reserve, batch } = setUp(mug);
-      const created = orderCreated(lines);
-      const confirmed = orderConfirmed(lines, created.payload.orderId);
-      await reserve.execute({ consumer, event: created });
+      const created = reserveCommand(lines);
+      const confirmed = confirmCommand(created.orderId);
+      await reserve.execute(consumer, created);
 
       await batch.execute(consumer, [created, confirmed, confirmed]);
 
@@ -268,16 +261,10 @@ describe('an order’s reservation through the saga', () => {
 
     it('stores nothing of a batch in which one event fails, not even the claims', async () => {
       const { ledger, batch } = setUp(mug);
-      const created = orderCreated(lines);
-      const valid = orderCreated(lines);
+      const created = reserveCommand(lines);
+      const valid = reserveCommand(lines);
       // Past the schema (as if it had changed): the domain refuses to reserve -1 units.
-      const failing = {
-        ...valid,
-        payload: {
-          ...valid.payload,
-          items: [{ productId: mug.id, quantity: -1, unitPrice: '1.00' }],
-        },
-      };
+      const failing = { ...valid, lines: [{ productId: mug.id, quantity: -1 }] };
 
       await expect(batch.execute(consumer, [created, failing])).rejects.toThrow();
       expect(ledger.reservations.size).toBe(0);

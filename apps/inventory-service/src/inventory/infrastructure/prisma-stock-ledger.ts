@@ -2,11 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Decision, Inbox, Outbox, outboxCte } from '@kafka-commerce/messaging';
 import { DatabasePool } from '@kafka-commerce/platform';
 import { Prisma } from '../../generated/prisma/client';
-import {
-  lockProductsSql,
-  type ProductRecord,
-  toProduct,
-} from './product-record';
+import { lockProductsSql, type ProductRecord, toProduct } from './product-record';
 import { decideBatch, type LedgerBatchChanges } from '../application/ledger-batch';
 import { type LedgerEntry, StockLedger } from '../application/ports/stock-ledger';
 import { type Reservation } from '../domain/reservation';

@@ -1,29 +1,29 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type EventOf, type orderConfirmedV1 } from '@kafka-commerce/events';
 import { confirmReservation } from '../../domain/settle-reservation';
 import { type LedgerChanges, type LedgerEntry, StockLedger } from '../ports/stock-ledger';
 
+/** An order is final: the units held for it are sold. */
 export interface ConfirmReservation {
-  readonly consumer: string;
-  readonly event: EventOf<typeof orderConfirmedV1>;
+  /** The message that asked: the inbox's key. */
+  readonly eventId: string;
+  readonly orderId: string;
 }
 
-/** order.confirmed → the held units are sold. Emits nothing: no one waits for it. */
+/** A confirmed order → the held units are sold. Emits nothing: no one waits for it. */
 @Injectable()
 export class ConfirmReservationHandler {
   private readonly logger = new Logger(ConfirmReservationHandler.name);
 
   constructor(private readonly ledger: StockLedger) {}
 
-  async execute({ consumer, event }: ConfirmReservation): Promise<void> {
-    await this.ledger.apply(consumer, [this.entryFor(event)]);
+  async execute(consumer: string, command: ConfirmReservation): Promise<void> {
+    await this.ledger.apply(consumer, [this.entryFor(command)]);
   }
 
-  /** The event's part in a ledger batch. */
-  entryFor(event: EventOf<typeof orderConfirmedV1>): LedgerEntry {
-    const { orderId } = event.payload;
+  /** The command's part in a ledger batch. */
+  entryFor({ eventId, orderId }: ConfirmReservation): LedgerEntry {
     return {
-      eventId: event.eventId,
+      eventId,
       orderId,
       productIds: [],
       decide: (state): LedgerChanges => {

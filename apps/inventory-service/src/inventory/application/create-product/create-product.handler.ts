@@ -1,9 +1,8 @@
-import { type Money } from '@kafka-commerce/money';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { createEvent, productCreatedV1 } from '@kafka-commerce/events';
-import { INVENTORY_SERVICE } from '../../../config/inventory-service.config';
+import { type Money } from '@kafka-commerce/money';
 import { newProduct, type Product } from '../../domain/product';
+import { productCreatedEvent, requestOrigin } from '../inventory-events';
 import { ProductRepository } from '../ports/product-repository';
 
 export interface CreateProduct {
@@ -30,19 +29,7 @@ export class CreateProductHandler {
       lowStockThreshold: command.lowStockThreshold,
       createdAt: new Date(),
     });
-    const created = createEvent(
-      productCreatedV1,
-      {
-        productId: product.id,
-        sku: product.sku,
-        name: product.name,
-        price: product.price,
-        stock: product.stock,
-        lowStockThreshold: product.lowStockThreshold,
-        createdAt: product.createdAt.toISOString(),
-      },
-      { producer: INVENTORY_SERVICE, correlationId: command.correlationId },
-    );
+    const created = productCreatedEvent(product, requestOrigin(command.correlationId));
     await this.products.create(product, [created]);
     return product;
   }

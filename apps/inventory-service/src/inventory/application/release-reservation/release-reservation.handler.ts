@@ -1,31 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { type EventOf, type orderCancelledV1 } from '@kafka-commerce/events';
 import { releaseReservation, releaseUndecided } from '../../domain/settle-reservation';
+import { originOf, releasedEvent } from '../inventory-events';
 import { type LedgerChanges, type LedgerEntry, StockLedger } from '../ports/stock-ledger';
-import { originOf, releasedEvent } from '../reservation-events';
 
+/** An order was cancelled: whatever is held (or sold) for it goes back. */
 export interface ReleaseReservation {
-  readonly consumer: string;
-  readonly event: EventOf<typeof orderCancelledV1>;
+  /** The message that asked: the inbox's key, and the cause of the events emitted. */
+  readonly eventId: string;
+  readonly orderId: string;
 }
 
-/** order.cancelled → held (or sold) units are available again, and inventory.released. */
+/** A cancelled order → held (or sold) units are available again, and inventory.released. */
 @Injectable()
 export class ReleaseReservationHandler {
   private readonly logger = new Logger(ReleaseReservationHandler.name);
 
   constructor(private readonly ledger: StockLedger) {}
 
-  async execute({ consumer, event }: ReleaseReservation): Promise<void> {
-    await this.ledger.apply(consumer, [this.entryFor(event)]);
+  async execute(consumer: string, command: ReleaseReservation): Promise<void> {
+    await this.ledger.apply(consumer, [this.entryFor(command)]);
   }
 
-  /** The event's part in a ledger batch. */
-  entryFor(event: EventOf<typeof orderCancelledV1>): LedgerEntry {
-    const { orderId } = event.payload;
+  /** The command's part in a ledger batch. */
+  entryFor({ eventId, orderId }: ReleaseReservation): LedgerEntry {
     return {
-      eventId: event.eventId,
+      eventId,
       orderId,
       productIds: [],
       decide: (state): LedgerChanges => {
@@ -50,7 +50,7 @@ export class ReleaseReservationHandler {
         );
         const released = releasedEvent(
           settlement.reservation,
-          originOf(orderId, event.eventId),
+          originOf(orderId, eventId),
           new Date(),
         );
         return {

@@ -1,35 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { type EventOf, type orderCreatedV1 } from '@kafka-commerce/events';
 import { planReservation } from '../../domain/plan-reservation';
+import { type ReservationLine } from '../../domain/reservation';
+import { lowStockEvent, originOf, rejectedEvent, reservedEvent } from '../inventory-events';
 import { type LedgerChanges, type LedgerEntry, StockLedger } from '../ports/stock-ledger';
-import { lowStockEvent, originOf, rejectedEvent, reservedEvent } from '../reservation-events';
 
+/** An order was placed: hold its lines, all or none. */
 export interface ReserveStock {
-  readonly consumer: string;
-  readonly event: EventOf<typeof orderCreatedV1>;
+  /** The message that asked: the inbox's key, and the cause of the events emitted. */
+  readonly eventId: string;
+  readonly orderId: string;
+  readonly lines: readonly ReservationLine[];
 }
 
-/** order.created → inventory.reserved (all items held) or inventory.rejected (none held). */
+/** A new order → inventory.reserved (all lines held) or inventory.rejected (none held). */
 @Injectable()
 export class ReserveStockHandler {
   private readonly logger = new Logger(ReserveStockHandler.name);
 
   constructor(private readonly ledger: StockLedger) {}
 
-  async execute({ consumer, event }: ReserveStock): Promise<void> {
-    await this.ledger.apply(consumer, [this.entryFor(event)]);
+  async execute(consumer: string, command: ReserveStock): Promise<void> {
+    await this.ledger.apply(consumer, [this.entryFor(command)]);
   }
 
-  /** The event's part in a ledger batch. */
-  entryFor(event: EventOf<typeof orderCreatedV1>): LedgerEntry {
-    const { orderId } = event.payload;
-    const items = event.payload.items.map(({ productId, quantity }) => ({ productId, quantity }));
-    const origin = originOf(orderId, event.eventId);
+  /** The command's part in a ledger batch. */
+  entryFor({ eventId, orderId, lines }: ReserveStock): LedgerEntry {
+    const origin = originOf(orderId, eventId);
     return {
-      eventId: event.eventId,
+      eventId,
       orderId,
-      productIds: items.map((item) => item.productId),
+      productIds: lines.map((line) => line.productId),
       decide: (state): LedgerChanges => {
         // The first decision per order stands (design.md §8.6): a copy of order.created under
         // a fresh event id gets past the inbox, but never past the order's stored decision —
@@ -43,7 +44,7 @@ export class ReserveStockHandler {
         }
         const now = new Date();
         const plan = planReservation(
-          { reservationId: randomUUID(), orderId, items },
+          { reservationId: randomUUID(), orderId, items: lines },
           state.products,
         );
         this.logger.debug({ orderId, outcome: plan.outcome }, 'order.created decided');

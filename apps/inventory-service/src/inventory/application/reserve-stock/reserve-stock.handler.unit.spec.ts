@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { availableOf } from '../../domain/product';
 import { InMemoryStockLedger } from '../../../testing/in-memory-stock-ledger';
-import { orderCreated } from '../../../testing/events';
+import { reserveCommand } from '../../../testing/order-commands';
 import { aProduct } from '../../../testing/product-builder';
 import { ReserveStockHandler } from './reserve-stock.handler';
 
@@ -20,26 +20,26 @@ describe('ReserveStockHandler', () => {
   it('holds the stock and emits inventory.reserved, caused by the order event', async () => {
     const mug = aProduct({ stock: 10 });
     const { ledger, handler } = setUp(mug);
-    const event = orderCreated([
+    const command = reserveCommand([
       { productId: mug.id, quantity: 2 },
       { productId: mug.id, quantity: 1 },
     ]);
 
-    await handler.execute({ consumer, event });
+    await handler.execute(consumer, command);
 
     expect(availableOf(ledger.product(mug.id))).toBe(7);
-    expect(ledger.reservations.get(event.payload.orderId)).toMatchObject({ status: 'RESERVED' });
+    expect(ledger.reservations.get(command.orderId)).toMatchObject({ status: 'RESERVED' });
     expect(ledger.outbox).toHaveLength(1);
     const [reserved] = ledger.outbox;
     expect(reserved).toMatchObject({
       topic: 'reservations',
-      key: event.payload.orderId,
+      key: command.orderId,
       envelope: {
         type: 'inventory.reserved',
         producer: 'inventory-service',
-        correlationId: event.payload.orderId,
-        causationId: event.eventId,
-        payload: { orderId: event.payload.orderId, items: [{ productId: mug.id, quantity: 3 }] },
+        correlationId: command.orderId,
+        causationId: command.eventId,
+        payload: { orderId: command.orderId, items: [{ productId: mug.id, quantity: 3 }] },
       },
     });
   });
@@ -48,24 +48,24 @@ describe('ReserveStockHandler', () => {
     const mug = aProduct({ stock: 10 });
     const cap = aProduct({ stock: 1 });
     const { ledger, handler } = setUp(mug, cap);
-    const event = orderCreated([
+    const command = reserveCommand([
       { productId: mug.id, quantity: 2 },
       { productId: cap.id, quantity: 2 },
     ]);
 
-    await handler.execute({ consumer, event });
+    await handler.execute(consumer, command);
 
     expect(ledger.product(mug.id).reserved).toBe(0);
     expect(ledger.product(cap.id).reserved).toBe(0);
     // The rejection is the order's decision, kept so that it stands; it holds nothing.
-    expect(ledger.reservations.get(event.payload.orderId)).toMatchObject({
+    expect(ledger.reservations.get(command.orderId)).toMatchObject({
       status: 'REJECTED',
       lines: [],
     });
     expect(ledger.outbox.map((e) => e.envelope)).toEqual([
       expect.objectContaining({
         type: 'inventory.rejected',
-        causationId: event.eventId,
+        causationId: command.eventId,
         payload: expect.objectContaining({ reason: 'out_of_stock', productIds: [cap.id] }),
       }),
     ]);
@@ -73,11 +73,11 @@ describe('ReserveStockHandler', () => {
 
   it('rejects an unknown product', async () => {
     const { ledger, handler } = setUp();
-    const event = orderCreated([
+    const command = reserveCommand([
       { productId: '7a9e4c2d-1b3f-4e5a-9b6c-8d7e6f5a4b3c', quantity: 1 },
     ]);
 
-    await handler.execute({ consumer, event });
+    await handler.execute(consumer, command);
 
     expect(ledger.eventsOfType('inventory.rejected')[0]?.envelope.payload).toMatchObject({
       reason: 'unknown_product',
@@ -88,10 +88,10 @@ describe('ReserveStockHandler', () => {
   it('does nothing when the same event is delivered again', async () => {
     const mug = aProduct({ stock: 10 });
     const { ledger, handler } = setUp(mug);
-    const event = orderCreated([{ productId: mug.id, quantity: 4 }]);
+    const command = reserveCommand([{ productId: mug.id, quantity: 4 }]);
 
-    await handler.execute({ consumer, event });
-    await handler.execute({ consumer, event });
+    await handler.execute(consumer, command);
+    await handler.execute(consumer, command);
 
     expect(ledger.product(mug.id).reserved).toBe(4);
     expect(ledger.outbox).toHaveLength(1);
@@ -100,11 +100,11 @@ describe('ReserveStockHandler', () => {
   it('keeps one reservation per order, whatever event announces the order again', async () => {
     const mug = aProduct({ stock: 10 });
     const { ledger, handler } = setUp(mug);
-    const first = orderCreated([{ productId: mug.id, quantity: 4 }]);
-    const again = orderCreated([{ productId: mug.id, quantity: 4 }], first.payload.orderId);
+    const first = reserveCommand([{ productId: mug.id, quantity: 4 }]);
+    const again = reserveCommand([{ productId: mug.id, quantity: 4 }], first.orderId);
 
-    await handler.execute({ consumer, event: first });
-    await handler.execute({ consumer, event: again });
+    await handler.execute(consumer, first);
+    await handler.execute(consumer, again);
 
     expect(ledger.product(mug.id).reserved).toBe(4);
     expect(ledger.outbox).toHaveLength(1);
@@ -113,14 +113,14 @@ describe('ReserveStockHandler', () => {
   it('never reserves a rejected order again, whatever copy of order.created comes later', async () => {
     const mug = aProduct({ stock: 1 });
     const { ledger, handler } = setUp(mug);
-    const first = orderCreated([{ productId: mug.id, quantity: 2 }]);
-    await handler.execute({ consumer, event: first });
+    const first = reserveCommand([{ productId: mug.id, quantity: 2 }]);
+    await handler.execute(consumer, first);
     ledger.products.set(mug.id, { ...mug, stock: 5, restocked: 4 });
 
-    await handler.execute({
+    await handler.execute(
       consumer,
-      event: orderCreated([{ productId: mug.id, quantity: 2 }], first.payload.orderId),
-    });
+      reserveCommand([{ productId: mug.id, quantity: 2 }], first.orderId),
+    );
 
     expect(ledger.product(mug.id).reserved).toBe(0);
     expect(ledger.outbox.map((event) => event.envelope.type)).toEqual(['inventory.rejected']);
@@ -129,10 +129,10 @@ describe('ReserveStockHandler', () => {
   it('emits inventory.low-stock with the order when it crosses the threshold, once', async () => {
     const lamp = aProduct({ sku: 'LAMP-1', stock: 10, lowStockThreshold: 5 });
     const { ledger, handler } = setUp(lamp);
-    const crossing = orderCreated([{ productId: lamp.id, quantity: 6 }]);
+    const crossing = reserveCommand([{ productId: lamp.id, quantity: 6 }]);
 
-    await handler.execute({ consumer, event: crossing });
-    await handler.execute({ consumer, event: orderCreated([{ productId: lamp.id, quantity: 1 }]) });
+    await handler.execute(consumer, crossing);
+    await handler.execute(consumer, reserveCommand([{ productId: lamp.id, quantity: 1 }]));
 
     const alerts = ledger.eventsOfType('inventory.low-stock');
     expect(alerts).toHaveLength(1);
@@ -140,7 +140,7 @@ describe('ReserveStockHandler', () => {
       topic: 'products',
       key: lamp.id,
       envelope: {
-        correlationId: crossing.payload.orderId,
+        correlationId: crossing.orderId,
         causationId: crossing.eventId,
         payload: { productId: lamp.id, sku: 'LAMP-1', available: 4, threshold: 5 },
       },
@@ -153,7 +153,7 @@ describe('ReserveStockHandler', () => {
 
     await Promise.all(
       Array.from({ length: 150 }, () =>
-        handler.execute({ consumer, event: orderCreated([{ productId: mug.id, quantity: 1 }]) }),
+        handler.execute(consumer, reserveCommand([{ productId: mug.id, quantity: 1 }])),
       ),
     );
 

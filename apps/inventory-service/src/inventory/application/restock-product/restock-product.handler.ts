@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { createEvent, productUpdatedV1 } from '@kafka-commerce/events';
-import { INVENTORY_SERVICE } from '../../../config/inventory-service.config';
 import { type Product, restock } from '../../domain/product';
 import { ProductNotFoundError } from '../../domain/product.errors';
+import { productUpdatedEvent, requestOrigin } from '../inventory-events';
 import { ProductRepository } from '../ports/product-repository';
 
 export interface RestockProduct {
@@ -19,18 +18,10 @@ export class RestockProductHandler {
   async execute(command: RestockProduct): Promise<Product> {
     const updated = await this.products.update(command.productId, (product) => {
       const restocked = restock(product, command.quantity);
-      // product.updated carries catalog data only (no counters): it marks the change for
-      // projections, which read stock levels over REST.
-      const event = createEvent(
-        productUpdatedV1,
-        {
-          productId: restocked.id,
-          sku: restocked.sku,
-          name: restocked.name,
-          price: restocked.price,
-          updatedAt: new Date().toISOString(),
-        },
-        { producer: INVENTORY_SERVICE, correlationId: command.correlationId },
+      const event = productUpdatedEvent(
+        restocked,
+        requestOrigin(command.correlationId),
+        new Date(),
       );
       return { product: restocked, events: [event] };
     });
