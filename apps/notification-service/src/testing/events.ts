@@ -14,10 +14,6 @@ import {
   paymentProcessedV1Fixture,
   paymentRefundedV1,
   paymentRefundedV1Fixture,
-  productCreatedV1,
-  productCreatedV1Fixture,
-  productUpdatedV1,
-  productUpdatedV1Fixture,
   sensorAlertRaisedV1,
   sensorAlertRaisedV1Fixture,
   sensorAnomalyDetectedV1,
@@ -65,12 +61,6 @@ export const paymentProcessed = (overrides: Overrides<typeof paymentProcessedV1>
 
 export const paymentRefunded = (overrides: Overrides<typeof paymentRefundedV1> = {}) =>
   consumed(paymentRefundedV1, { ...paymentRefundedV1Fixture, ...overrides });
-
-export const productCreated = (overrides: Overrides<typeof productCreatedV1> = {}) =>
-  consumed(productCreatedV1, { ...productCreatedV1Fixture, ...overrides });
-
-export const productUpdated = (overrides: Overrides<typeof productUpdatedV1> = {}) =>
-  consumed(productUpdatedV1, { ...productUpdatedV1Fixture, ...overrides });
 
 export const inventoryLowStock = (overrides: Overrides<typeof inventoryLowStockV1> = {}) =>
   consumed(inventoryLowStockV1, { ...inventoryLowStockV1Fixture, ...overrides });

@@ -5,7 +5,7 @@ import {
   type NotificationTemplate,
   type RenderedMessage,
 } from './notification';
-import { type NotifiableEvent } from './notifiable-event';
+import { type NotifiableFact } from './notifiable-fact';
 import {
   lowStockMessage,
   sensorAlertMessage,
@@ -25,77 +25,69 @@ import {
 import { welcomeMessage } from './templates/welcome-template';
 
 /**
- * How to find the customer an event's mail goes to, when the event does not carry the
- * address itself: order events name the user, payment events only the order.
+ * How to find the customer a fact's mail goes to, when the fact does not carry the address
+ * itself: order facts name the user, payment facts only the order.
  */
 export type CustomerLookup =
   | { readonly by: 'user'; readonly userId: string }
   | { readonly by: 'order'; readonly orderId: string };
 
-export function customerLookupFor(event: NotifiableEvent): CustomerLookup | null {
-  switch (event.type) {
-    case 'order.confirmed':
-    case 'order.cancelled':
-      return { by: 'user', userId: event.payload.userId };
-    case 'payment.processed':
-    case 'payment.refunded':
-      return { by: 'order', orderId: event.payload.orderId };
-    case 'user.registered':
-    case 'user.updated':
-    case 'order.created':
-    case 'product.created':
-    case 'product.updated':
-    case 'inventory.low-stock':
-    case 'sensor.alert-raised':
-    case 'sensor.anomaly-detected':
+export function customerLookupFor(fact: NotifiableFact): CustomerLookup | null {
+  switch (fact.kind) {
+    case 'order-confirmed':
+    case 'order-cancelled':
+      return { by: 'user', userId: fact.userId };
+    case 'payment-succeeded':
+    case 'payment-failed':
+    case 'payment-refunded':
+      return { by: 'order', orderId: fact.orderId };
+    case 'user-registered':
+    case 'order-placed':
+    case 'stock-ran-low':
+    case 'sensor-alert-raised':
+    case 'sensor-anomaly-detected':
       return null;
   }
 }
 
-/** Who owns an order, learnt from order.created so payment mail can be addressed. */
+/** Who owns an order, learnt when it was placed so payment mail can be addressed. */
 export interface OrderOwner {
   readonly orderId: string;
   readonly userId: string;
 }
 
-export function orderOwnerFrom(event: NotifiableEvent): OrderOwner | null {
-  return event.type === 'order.created'
-    ? { orderId: event.payload.orderId, userId: event.payload.userId }
-    : null;
+export function orderOwnerFrom(fact: NotifiableFact): OrderOwner | null {
+  return fact.kind === 'order-placed' ? { orderId: fact.orderId, userId: fact.userId } : null;
 }
 
 export interface PlanContext {
   readonly operationsEmail: string;
-  /** The customer found through {@link customerLookupFor}; null when the event needs none. */
+  /** The customer found through {@link customerLookupFor}; null when the fact needs none. */
   readonly customer: Customer | null;
 }
 
 /**
- * The notifications one event calls for (possibly none). Pure: the same event, the same plan.
+ * The notifications one fact calls for (possibly none). Pure: the same fact, the same plan.
  * Customer notifications go out on the channels the customer chose: order confirmed,
  * cancelled and refunded by email and/or SMS; payment mail by email only (an SMS customer
  * hears of the outcome through the order's own SMS). The welcome is always an email: it
  * answers the registration, before any choice. Operations mail is email.
  */
 export function planNotifications(
-  event: NotifiableEvent,
+  fact: NotifiableFact,
   { operationsEmail, customer }: PlanContext,
 ): NotificationDraft[] {
-  switch (event.type) {
-    case 'user.registered': {
-      const { userId, email, username } = event.payload;
+  switch (fact.kind) {
+    case 'user-registered': {
+      const { userId, email, username } = fact;
       const about = { userId };
       return [draft('email', email, userId, 'welcome', welcomeMessage({ username }), about)];
     }
-    case 'user.updated':
-    case 'order.created':
-    case 'product.created':
-    case 'product.updated':
+    case 'order-placed':
       return [];
-    case 'order.confirmed': {
-      const { orderId, totalAmount, items } = event.payload;
-      const to = required(customer, event.type);
-      const itemCount = items.reduce((sum, item) => sum + item.quantity, 0);
+    case 'order-confirmed': {
+      const { orderId, totalAmount, itemCount } = fact;
+      const to = required(customer, fact.kind);
       return toCustomer(
         to,
         'order-confirmed',
@@ -106,9 +98,9 @@ export function planNotifications(
         },
       );
     }
-    case 'order.cancelled': {
-      const { orderId, reason } = event.payload;
-      const to = required(customer, event.type);
+    case 'order-cancelled': {
+      const { orderId, reason } = fact;
+      const to = required(customer, fact.kind);
       return toCustomer(
         to,
         'order-cancelled',
@@ -119,24 +111,26 @@ export function planNotifications(
         },
       );
     }
-    case 'payment.processed': {
-      const { orderId, amount, status, reason } = event.payload;
-      const to = required(customer, event.type);
-      const data = { username: to.username, orderId, amount };
-      return status === 'SUCCEEDED'
-        ? toCustomer(to, 'payment-succeeded', { orderId }, { email: paymentSucceededMessage(data) })
-        : toCustomer(
-            to,
-            'payment-failed',
-            { orderId },
-            {
-              email: paymentFailedMessage({ ...data, reason: reason ?? 'unknown' }),
-            },
-          );
+    case 'payment-succeeded': {
+      const { orderId, amount } = fact;
+      const to = required(customer, fact.kind);
+      const email = paymentSucceededMessage({ username: to.username, orderId, amount });
+      return toCustomer(to, 'payment-succeeded', { orderId }, { email });
     }
-    case 'payment.refunded': {
-      const { orderId, amount } = event.payload;
-      const to = required(customer, event.type);
+    case 'payment-failed': {
+      const { orderId, amount, reason } = fact;
+      const to = required(customer, fact.kind);
+      const email = paymentFailedMessage({
+        username: to.username,
+        orderId,
+        amount,
+        reason: reason ?? 'unknown',
+      });
+      return toCustomer(to, 'payment-failed', { orderId }, { email });
+    }
+    case 'payment-refunded': {
+      const { orderId, amount } = fact;
+      const to = required(customer, fact.kind);
       return toCustomer(
         to,
         'payment-refunded',
@@ -147,22 +141,22 @@ export function planNotifications(
         },
       );
     }
-    case 'inventory.low-stock': {
+    case 'stock-ran-low': {
       // One alert per crossing of the threshold: the product and when it was detected.
-      const { productId, detectedAt } = event.payload;
-      const message = lowStockMessage(event.payload);
+      const { productId, detectedAt } = fact;
+      const message = lowStockMessage(fact);
       return [emailToOperations(operationsEmail, 'low-stock', message, [productId, detectedAt])];
     }
-    case 'sensor.alert-raised': {
+    case 'sensor-alert-raised': {
       // One alert per sensor window.
-      const { sensorId, windowStart } = event.payload;
-      const message = sensorAlertMessage(event.payload);
+      const { sensorId, windowStart } = fact;
+      const message = sensorAlertMessage(fact);
       return [emailToOperations(operationsEmail, 'sensor-alert', message, [sensorId, windowStart])];
     }
-    case 'sensor.anomaly-detected': {
+    case 'sensor-anomaly-detected': {
       // One alert per fault found in a reading.
-      const { sensorId, readingAt, fault } = event.payload;
-      const message = sensorAnomalyMessage(event.payload);
+      const { sensorId, readingAt, fault } = fact;
+      const message = sensorAnomalyMessage(fact);
       return [
         emailToOperations(operationsEmail, 'sensor-anomaly', message, [sensorId, readingAt, fault]),
       ];
@@ -241,15 +235,16 @@ function emailToOperations(
 }
 
 /**
- * Built from the event's business content, never its id, so that a copy of the event under a
- * fresh id (a producer's retry, a re-driven dead letter) names the same fact.
+ * Built from the fact's business content, never the id of the event that reported it, so
+ * that a copy of the event under a fresh id (a producer's retry, a re-driven dead letter)
+ * names the same fact.
  */
 function factKey(template: NotificationTemplate, fact: readonly string[]): string {
   return [template, ...fact].join(':');
 }
 
 /** The caller resolves the customer first (customerLookupFor); a missing one is a bug. */
-function required(customer: Customer | null, type: string): Customer {
-  if (!customer) throw new Error(`${type} needs its customer resolved before planning`);
+function required(customer: Customer | null, kind: NotifiableFact['kind']): Customer {
+  if (!customer) throw new Error(`${kind} needs its customer resolved before planning`);
   return customer;
 }

@@ -3,7 +3,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { orderCancelledV1, orderConfirmedV1, orderCreatedV1, TOPICS } from '@kafka-commerce/events';
 import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import { NotifyOnEventHandler } from '../application/notify-on-event/notify-on-event.handler';
-import { type OrderEvent } from '../domain/notifiable-event';
+import { type OrderEvent, reportedFacts } from './notifiable-fact.mapper';
 
 /**
  * orders topic, a fetched batch per statement: order.created feeds the order-owner
@@ -22,6 +22,6 @@ export class OrderEventsConsumer {
     @Payload() events: OrderEvent[],
     @Ctx() delivery: KafkaEventContext,
   ): Promise<void> {
-    await this.notify.execute({ consumer: delivery.getConsumer(), events });
+    await this.notify.execute({ consumer: delivery.getConsumer(), facts: reportedFacts(events) });
   }
 }

@@ -3,7 +3,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { paymentProcessedV1, paymentRefundedV1, TOPICS } from '@kafka-commerce/events';
 import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import { NotifyOnEventHandler } from '../application/notify-on-event/notify-on-event.handler';
-import { type PaymentEvent } from '../domain/notifiable-event';
+import { type PaymentEvent, reportedFacts } from './notifiable-fact.mapper';
 
 /** payments topic, a fetched batch per statement: succeeded / failed / refunded mail. */
 @Controller()
@@ -18,6 +18,6 @@ export class PaymentEventsConsumer {
     @Payload() events: PaymentEvent[],
     @Ctx() delivery: KafkaEventContext,
   ): Promise<void> {
-    await this.notify.execute({ consumer: delivery.getConsumer(), events });
+    await this.notify.execute({ consumer: delivery.getConsumer(), facts: reportedFacts(events) });
   }
 }

@@ -3,7 +3,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { sensorAlertRaisedV1, sensorAnomalyDetectedV1, TOPICS } from '@kafka-commerce/events';
 import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
 import { NotifyOnEventHandler } from '../application/notify-on-event/notify-on-event.handler';
-import { type SensorAlertEvent } from '../domain/notifiable-event';
+import { reportedFacts, type SensorAlertEvent } from './notifiable-fact.mapper';
 
 /** sensor.alert topic: an email to operations per alert or anomaly, a batch per statement. */
 @Controller()
@@ -19,6 +19,6 @@ export class SensorAlertConsumer {
     @Payload() events: SensorAlertEvent[],
     @Ctx() delivery: KafkaEventContext,
   ): Promise<void> {
-    await this.notify.execute({ consumer: delivery.getConsumer(), events });
+    await this.notify.execute({ consumer: delivery.getConsumer(), facts: reportedFacts(events) });
   }
 }

@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { TOPICS, userRegisteredV1, userUpdatedV1 } from '@kafka-commerce/events';
 import { EventHandler, KafkaEventContext } from '@kafka-commerce/messaging';
-import { type UserEvent } from '../domain/notifiable-event';
 import { RecordContactsHandler } from '../application/record-contacts/record-contacts.handler';
+import { contactChangeOf, type UserEvent } from './contact-change.mapper';
 
 /**
  * users topic → contact book, a fetched batch per transaction. The topic is keyed by userId,
@@ -18,6 +18,9 @@ export class UserEventsConsumer {
     @Payload() events: UserEvent[],
     @Ctx() delivery: KafkaEventContext,
   ): Promise<void> {
-    await this.recordContacts.execute({ consumer: delivery.getConsumer(), events });
+    await this.recordContacts.execute({
+      consumer: delivery.getConsumer(),
+      changes: events.map(contactChangeOf),
+    });
   }
 }

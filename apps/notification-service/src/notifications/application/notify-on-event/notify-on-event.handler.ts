@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DELIVERY_LEASE_MS } from '../../domain/delivery-schedule';
 import { type Customer } from '../../domain/notification';
-import { type NotifiableEvent } from '../../domain/notifiable-event';
+import { type NotifiableFact } from '../../domain/notifiable-fact';
 import {
   type CustomerLookup,
   customerLookupFor,
@@ -14,11 +14,20 @@ import { type OrderCustomer, RecipientDirectory } from '../ports/recipient-direc
 import { OPERATIONS_EMAIL } from './operations-email';
 import { RecipientNotKnownYetError } from '../notification.errors';
 
+/** A fact to notify about, and the event that reported it (each is applied once). */
+export interface ReportedFact {
+  readonly eventId: string;
+  readonly fact: NotifiableFact;
+}
+
 export interface NotifyOnEvents {
   /** The inbox's consumer name. */
   readonly consumer: string;
-  /** A batch of one partition, in order; one event when the transport retries it alone. */
-  readonly events: readonly NotifiableEvent[];
+  /**
+   * The facts of a batch of one partition, in order; one when the transport retries an event
+   * alone.
+   */
+  readonly facts: readonly ReportedFact[];
 }
 
 /** The recipients a batch needs, looked up in one query per kind. */
@@ -42,29 +51,29 @@ export class NotifyOnEventHandler {
     @Inject(OPERATIONS_EMAIL) private readonly operationsEmail: string,
   ) {}
 
-  async execute({ consumer, events }: NotifyOnEvents): Promise<void> {
-    const recipients = await this.recipientsOf(events);
+  async execute({ consumer, facts }: NotifyOnEvents): Promise<void> {
+    const recipients = await this.recipientsOf(facts.map(({ fact }) => fact));
     const caused: CausedEffects[] = [];
-    for (const event of events) {
-      const lookup = customerLookupFor(event);
-      const notifications = planNotifications(event, {
+    for (const { eventId, fact } of facts) {
+      const lookup = customerLookupFor(fact);
+      const notifications = planNotifications(fact, {
         operationsEmail: this.operationsEmail,
         customer: lookup ? customerOf(lookup, recipients) : null,
       });
-      const orderOwner = orderOwnerFrom(event);
-      // Nothing to store (e.g. product.updated): no inbox row either.
+      const orderOwner = orderOwnerFrom(fact);
+      // Nothing to store (e.g. payment mail to an SMS-only customer): no inbox row either.
       if (notifications.length > 0 || orderOwner !== null)
-        caused.push({ eventId: event.eventId, effects: { notifications, orderOwner } });
+        caused.push({ eventId, effects: { notifications, orderOwner } });
     }
     if (caused.length === 0) return;
     const stored = await this.log.recordOnce(consumer, caused, DELIVERY_LEASE_MS);
     await this.delivery.deliverClaimed(stored);
   }
 
-  private async recipientsOf(events: readonly NotifiableEvent[]): Promise<Recipients> {
+  private async recipientsOf(facts: readonly NotifiableFact[]): Promise<Recipients> {
     const userIds = new Set<string>();
     const orderIds = new Set<string>();
-    for (const lookup of events.map(customerLookupFor)) {
+    for (const lookup of facts.map(customerLookupFor)) {
       if (lookup?.by === 'user') userIds.add(lookup.userId);
       if (lookup?.by === 'order') orderIds.add(lookup.orderId);
     }
@@ -78,7 +87,7 @@ export class NotifyOnEventHandler {
   }
 }
 
-/** The event's customer; which projection is behind is named, for the retry's log. */
+/** The fact's customer; which projection is behind is named, for the retry's log. */
 function customerOf(lookup: CustomerLookup, { byUser, byOrder }: Recipients): Customer {
   if (lookup.by === 'user') return contactOf(lookup.userId, byUser.get(lookup.userId));
   const owner = byOrder.get(lookup.orderId);

@@ -15,8 +15,8 @@ import {
   orderCreated,
   paymentProcessed,
   paymentRefunded,
-  productUpdated,
 } from '../../../testing/events';
+import { reportedFacts } from '../../messaging/notifiable-fact.mapper';
 import { NotifyOnEventHandler } from './notify-on-event.handler';
 import { RecipientNotKnownYetError } from '../notification.errors';
 
@@ -52,7 +52,7 @@ describe('NotifyOnEventHandler', () => {
 
     await handler.execute({
       consumer: 'orders',
-      events: [orderConfirmed()],
+      facts: reportedFacts([orderConfirmed()]),
     });
 
     expect(channels.delivered).toEqual([
@@ -72,8 +72,8 @@ describe('NotifyOnEventHandler', () => {
     state.customers.set(userId, ada);
     const event = orderConfirmed();
 
-    await handler.execute({ consumer: 'orders', events: [event] });
-    await handler.execute({ consumer: 'orders', events: [event] });
+    await handler.execute({ consumer: 'orders', facts: reportedFacts([event]) });
+    await handler.execute({ consumer: 'orders', facts: reportedFacts([event]) });
 
     expect(state.notifications).toHaveLength(1);
     expect(channels.delivered).toHaveLength(1);
@@ -88,7 +88,7 @@ describe('NotifyOnEventHandler', () => {
 
     await handler.execute({
       consumer: 'orders',
-      events: [created, confirmed, lowStock, confirmed],
+      facts: reportedFacts([created, confirmed, lowStock, confirmed]),
     });
 
     expect(channels.delivered.map((mail) => mail.template).sort()).toEqual([
@@ -105,7 +105,7 @@ describe('NotifyOnEventHandler', () => {
     const confirmed = orderConfirmed();
 
     await expect(
-      handler.execute({ consumer: 'orders', events: [lowStock, confirmed] }),
+      handler.execute({ consumer: 'orders', facts: reportedFacts([lowStock, confirmed]) }),
     ).rejects.toBeInstanceOf(RecipientNotKnownYetError);
     expect(state.notifications).toHaveLength(0);
     expect(state.inbox.size).toBe(0);
@@ -115,14 +115,14 @@ describe('NotifyOnEventHandler', () => {
     const { state, handler } = setUp();
     const event = orderConfirmed();
 
-    await expect(handler.execute({ consumer: 'orders', events: [event] })).rejects.toBeInstanceOf(
-      RecipientNotKnownYetError,
-    );
+    await expect(
+      handler.execute({ consumer: 'orders', facts: reportedFacts([event]) }),
+    ).rejects.toBeInstanceOf(RecipientNotKnownYetError);
     expect(state.notifications).toHaveLength(0);
     expect(state.inbox.size).toBe(0); // so the retry is not skipped as a duplicate
 
     state.customers.set(userId, ada);
-    await handler.execute({ consumer: 'orders', events: [event] });
+    await handler.execute({ consumer: 'orders', facts: reportedFacts([event]) });
     expect(state.notifications).toHaveLength(1);
   });
 
@@ -131,14 +131,14 @@ describe('NotifyOnEventHandler', () => {
     state.customers.set(userId, ada);
     const payment = paymentProcessed();
 
-    await expect(handler.execute({ consumer: 'payments', events: [payment] })).rejects.toThrow(
-      `the owner of order ${orderId} is not known yet`,
-    );
+    await expect(
+      handler.execute({ consumer: 'payments', facts: reportedFacts([payment]) }),
+    ).rejects.toThrow(`the owner of order ${orderId} is not known yet`);
     await handler.execute({
       consumer: 'orders',
-      events: [orderCreated()],
+      facts: reportedFacts([orderCreated()]),
     });
-    await handler.execute({ consumer: 'payments', events: [payment] });
+    await handler.execute({ consumer: 'payments', facts: reportedFacts([payment]) });
 
     expect(channels.delivered).toEqual([
       expect.objectContaining({ template: 'payment-failed', recipient: 'ada@example.com' }),
@@ -150,13 +150,13 @@ describe('NotifyOnEventHandler', () => {
     const { state, handler } = setUp();
     await handler.execute({
       consumer: 'orders',
-      events: [orderCreated()],
+      facts: reportedFacts([orderCreated()]),
     });
     const payment = paymentProcessed();
 
-    await expect(handler.execute({ consumer: 'payments', events: [payment] })).rejects.toThrow(
-      new RecipientNotKnownYetError(`the contact of user ${userId}`),
-    );
+    await expect(
+      handler.execute({ consumer: 'payments', facts: reportedFacts([payment]) }),
+    ).rejects.toThrow(new RecipientNotKnownYetError(`the contact of user ${userId}`));
     expect(state.notifications).toHaveLength(0);
   });
 
@@ -173,7 +173,7 @@ describe('NotifyOnEventHandler', () => {
     );
     await handler.execute({
       consumer: 'products',
-      events: [inventoryLowStock()],
+      facts: reportedFacts([inventoryLowStock()]),
     });
     expect(state.notifications).toEqual([
       expect.objectContaining({
@@ -188,18 +188,21 @@ describe('NotifyOnEventHandler', () => {
     const { channels, handler } = setUp();
     await handler.execute({
       consumer: 'products',
-      events: [inventoryLowStock()],
+      facts: reportedFacts([inventoryLowStock()]),
     });
     expect(channels.delivered).toEqual([
       expect.objectContaining({ template: 'low-stock', recipient: 'ops@example.com' }),
     ]);
   });
 
-  it('does not touch the store for an event that calls for nothing', async () => {
+  it('does not touch the store for a fact that calls for nothing', async () => {
     const { state, channels, handler } = setUp();
+    // Payment mail goes by email only: a customer who chose only SMS gets none.
+    state.customers.set(userId, { ...ada, phone: '+4915112345678', channels: ['sms'] });
+    state.owners.set(orderId, userId);
     await handler.execute({
-      consumer: 'products',
-      events: [productUpdated()],
+      consumer: 'payments',
+      facts: reportedFacts([paymentProcessed({ status: 'SUCCEEDED', reason: undefined })]),
     });
     expect(state.inbox.size).toBe(0);
     expect(state.notifications).toHaveLength(0);
@@ -211,7 +214,7 @@ describe('NotifyOnEventHandler', () => {
     channels.failing = new Error('SMTP down');
     await handler.execute({
       consumer: 'products',
-      events: [inventoryLowStock()],
+      facts: reportedFacts([inventoryLowStock()]),
     });
     expect(state.notifications).toEqual([
       expect.objectContaining({ status: 'FAILED', error: 'SMTP down' }),
@@ -223,8 +226,8 @@ describe('NotifyOnEventHandler', () => {
     state.customers.set(userId, { ...ada, phone: '+4915112345678', channels: ['email', 'sms'] });
     const confirmed = orderConfirmed();
 
-    await handler.execute({ consumer: 'orders', events: [confirmed] });
-    await handler.execute({ consumer: 'orders', events: [confirmed] }); // redelivered
+    await handler.execute({ consumer: 'orders', facts: reportedFacts([confirmed]) });
+    await handler.execute({ consumer: 'orders', facts: reportedFacts([confirmed]) }); // redelivered
 
     expect(channels.delivered.map(({ channel, recipient }) => [channel, recipient])).toEqual([
       ['email', 'ada@example.com'],
@@ -244,11 +247,11 @@ describe('NotifyOnEventHandler', () => {
 
     await handler.execute({
       consumer: 'orders',
-      events: [orderCancelled()],
+      facts: reportedFacts([orderCancelled()]),
     });
     await handler.execute({
       consumer: 'payments',
-      events: [paymentProcessed(), paymentRefunded()],
+      facts: reportedFacts([paymentProcessed(), paymentRefunded()]),
     });
 
     expect(channels.delivered.map(({ channel, template }) => [channel, template])).toEqual([

@@ -1,19 +1,28 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DeliverNotificationsHandler } from '../deliver-notifications/deliver-notifications.handler';
-import { OPERATIONS_EMAIL } from '../notify-on-event/operations-email';
-import { type UserEvent } from '../../domain/notifiable-event';
-import { CUSTOMER_CHANNELS } from '../../domain/notification';
 import { planNotifications } from '../../domain/notification-plan';
-import { ContactRepository, type ContactUpdate } from '../ports/contact-repository';
+import { OPERATIONS_EMAIL } from '../notify-on-event/operations-email';
+import { DeliverNotificationsHandler } from '../deliver-notifications/deliver-notifications.handler';
+import {
+  type Contact,
+  ContactRepository,
+  type ContactUpdate,
+  type ProfileChange,
+} from '../ports/contact-repository';
+
+/** What a user's event tells the contact book, and the event it came in (applied once). */
+export type ContactChange =
+  | { readonly kind: 'registered'; readonly eventId: string; readonly contact: Contact }
+  | { readonly kind: 'profile-changed'; readonly eventId: string; readonly profile: ProfileChange };
 
 export interface RecordContacts {
   readonly consumer: string;
-  readonly events: readonly UserEvent[];
+  /** A batch of the users topic's partition, in order. */
+  readonly changes: readonly ContactChange[];
 }
 
 /**
- * users topic → the contact book: user.registered adds a contact (and a welcome email for
- * each new user), user.updated replaces its profile — name, phone and chosen channels.
+ * The contact book: a registration adds a contact (and a welcome email for each new user), a
+ * profile change replaces its profile — name, phone and chosen channels.
  */
 @Injectable()
 export class RecordContactsHandler {
@@ -25,51 +34,28 @@ export class RecordContactsHandler {
     @Inject(OPERATIONS_EMAIL) private readonly operationsEmail: string,
   ) {}
 
-  async execute({ consumer, events }: RecordContacts): Promise<void> {
+  async execute({ consumer, changes }: RecordContacts): Promise<void> {
     const { applied, stale, notificationIds } = await this.contacts.applyOnce(
       consumer,
-      events.map((event) => this.updateFrom(event)),
+      changes.map((change) => this.updateFrom(change)),
     );
     this.logger.debug(
-      { received: events.length, applied, stale, notifications: notificationIds.length },
+      { received: changes.length, applied, stale, notifications: notificationIds.length },
       'contacts recorded',
     );
     // After the commit, never inside it.
     await this.delivery.deliverNew(notificationIds);
   }
 
-  private updateFrom(event: UserEvent): ContactUpdate {
-    switch (event.type) {
-      case 'user.registered':
-        return {
-          kind: 'registered',
-          eventId: event.eventId,
-          contact: {
-            userId: event.payload.userId,
-            email: event.payload.email,
-            username: event.payload.username,
-            phone: event.payload.phone ?? null,
-            registeredAt: new Date(event.payload.registeredAt),
-          },
-          notifications: planNotifications(event, {
-            operationsEmail: this.operationsEmail,
-            customer: null,
-          }),
-        };
-      case 'user.updated': {
-        const { userId, username, phone, notificationChannels, revision } = event.payload;
-        return {
-          kind: 'profile-changed',
-          eventId: event.eventId,
-          profile: {
-            userId,
-            username,
-            phone: phone ?? null,
-            channels: CUSTOMER_CHANNELS.filter((channel) => notificationChannels.includes(channel)),
-            revision,
-          },
-        };
-      }
-    }
+  private updateFrom(change: ContactChange): ContactUpdate {
+    if (change.kind === 'profile-changed') return change;
+    const { userId, email, username } = change.contact;
+    return {
+      ...change,
+      notifications: planNotifications(
+        { kind: 'user-registered', userId, email, username },
+        { operationsEmail: this.operationsEmail, customer: null },
+      ),
+    };
   }
 }

@@ -7,6 +7,7 @@ import { InMemoryNotificationState } from '../../../testing/in-memory-notificati
 import { RecordingNotificationChannels } from '../../../testing/recording-notification-channels';
 import { userRegistered as registered, userUpdated as updated } from '../../../testing/events';
 import { ContactNotKnownError } from '../notification.errors';
+import { contactChangeOf } from '../../messaging/contact-change.mapper';
 import { RecordContactsHandler } from './record-contacts.handler';
 
 beforeAll(() => {
@@ -32,7 +33,7 @@ describe('RecordContactsHandler', () => {
     const { state, channels, contacts, handler } = setUp();
     const event = registered();
 
-    await handler.execute({ consumer: 'users', events: [event] });
+    await handler.execute({ consumer: 'users', changes: [event].map(contactChangeOf) });
 
     expect(contacts.contacts.get(userRegisteredV1Fixture.userId)).toMatchObject({
       email: 'ada@example.com',
@@ -52,8 +53,8 @@ describe('RecordContactsHandler', () => {
     const first = registered();
     const later = registered({ username: 'ada-lovelace' });
 
-    await handler.execute({ consumer: 'users', events: [first, first] });
-    await handler.execute({ consumer: 'users', events: [first, later] });
+    await handler.execute({ consumer: 'users', changes: [first, first].map(contactChangeOf) });
+    await handler.execute({ consumer: 'users', changes: [first, later].map(contactChangeOf) });
 
     expect(contacts.contacts.get(userRegisteredV1Fixture.userId)?.username).toBe('ada-lovelace');
     expect(state.notifications).toHaveLength(1);
@@ -64,10 +65,10 @@ describe('RecordContactsHandler', () => {
     const { channels, handler } = setUp();
     await handler.execute({
       consumer: 'users',
-      events: [
+      changes: [
         registered({ userId: 'a3c7f2f0-0b0e-4c43-9f39-7a3c58b0c001', email: 'a@example.com' }),
         registered({ userId: 'a3c7f2f0-0b0e-4c43-9f39-7a3c58b0c002', email: 'b@example.com' }),
-      ],
+      ].map(contactChangeOf),
     });
     expect(channels.delivered.map((message) => message.recipient)).toEqual([
       'a@example.com',
@@ -83,7 +84,10 @@ describe('RecordContactsHandler', () => {
       notificationChannels: ['sms'],
     });
 
-    await handler.execute({ consumer: 'users', events: [registered(), change] });
+    await handler.execute({
+      consumer: 'users',
+      changes: [registered(), change].map(contactChangeOf),
+    });
 
     expect(contacts.contacts.get(userId)).toMatchObject({
       email: 'ada@example.com',
@@ -103,8 +107,14 @@ describe('RecordContactsHandler', () => {
     // A copy of the first change under a fresh event id (a re-driven dead letter).
     const firstAgain = updated({ revision: 1, notificationChannels: ['email', 'sms'] });
 
-    await handler.execute({ consumer: 'users', events: [registered(), first, second] });
-    await handler.execute({ consumer: 'users', events: [second, firstAgain, registered()] });
+    await handler.execute({
+      consumer: 'users',
+      changes: [registered(), first, second].map(contactChangeOf),
+    });
+    await handler.execute({
+      consumer: 'users',
+      changes: [second, firstAgain, registered()].map(contactChangeOf),
+    });
 
     expect(contacts.contacts.get(userId)).toMatchObject({
       channels: ['sms'],
@@ -118,7 +128,9 @@ describe('RecordContactsHandler', () => {
     const { contacts, handler } = setUp();
     await handler.execute({
       consumer: 'users',
-      events: [registered(), updated({ phone: undefined, notificationChannels: ['email'] })],
+      changes: [registered(), updated({ phone: undefined, notificationChannels: ['email'] })].map(
+        contactChangeOf,
+      ),
     });
     expect(contacts.contacts.get(userId)).toMatchObject({ phone: null, channels: ['email'] });
   });
@@ -129,7 +141,7 @@ describe('RecordContactsHandler', () => {
     const other = registered({ userId: 'a3c7f2f0-0b0e-4c43-9f39-7a3c58b0c001' });
 
     await expect(
-      handler.execute({ consumer: 'users', events: [other, orphan] }),
+      handler.execute({ consumer: 'users', changes: [other, orphan].map(contactChangeOf) }),
     ).rejects.toBeInstanceOf(ContactNotKnownError);
     expect(contacts.contacts.size).toBe(0);
     expect(state.inbox.size).toBe(0);

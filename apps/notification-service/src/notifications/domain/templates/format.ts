@@ -1,10 +1,12 @@
+import { type Money, toDecimal, toMoney } from '@kafka-commerce/money';
+
 /** The first block of a uuid: enough for a person to recognise an order in a subject line. */
 export function shortId(id: string): string {
   return id.slice(0, 8);
 }
 
 /** A money string as people read it: always two decimals ("5" → "5.00"). */
-export function formatMoney(amount: string): string {
+export function formatMoney(amount: Money): string {
   return toMoney(toDecimal(amount));
 }
 
@@ -30,4 +32,3 @@ export function plural(count: number, noun: string): string {
 export function lines(...parts: readonly string[]): string {
   return `${parts.join('\n')}\n`;
 }
-import { toDecimal, toMoney } from '@kafka-commerce/money';

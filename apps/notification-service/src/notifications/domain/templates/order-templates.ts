@@ -1,10 +1,11 @@
+import { type Money } from '@kafka-commerce/money';
 import { type RenderedMessage } from '../notification';
 import { describeReason, formatMoney, lines, plural, shortId } from './format';
 
 export interface OrderConfirmedData {
   readonly username: string;
   readonly orderId: string;
-  readonly totalAmount: string;
+  readonly totalAmount: Money;
   readonly itemCount: number;
 }
 

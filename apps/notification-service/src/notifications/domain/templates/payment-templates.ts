@@ -1,10 +1,11 @@
+import { type Money } from '@kafka-commerce/money';
 import { type RenderedMessage } from '../notification';
 import { describeReason, formatMoney, lines, shortId } from './format';
 
 export interface PaymentData {
   readonly username: string;
   readonly orderId: string;
-  readonly amount: string;
+  readonly amount: Money;
 }
 
 export function paymentSucceededMessage(data: PaymentData): RenderedMessage {

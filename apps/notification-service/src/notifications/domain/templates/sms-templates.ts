@@ -1,3 +1,4 @@
+import { type Money } from '@kafka-commerce/money';
 import { type RenderedMessage } from '../notification';
 import { describeReason, formatMoney, plural, shortId } from './format';
 
@@ -9,7 +10,7 @@ import { describeReason, formatMoney, plural, shortId } from './format';
 
 export interface OrderConfirmedSmsData {
   readonly orderId: string;
-  readonly totalAmount: string;
+  readonly totalAmount: Money;
   readonly itemCount: number;
 }
 
@@ -36,7 +37,7 @@ export function orderCancelledSms(data: OrderCancelledSmsData): RenderedMessage 
 
 export interface PaymentRefundedSmsData {
   readonly orderId: string;
-  readonly amount: string;
+  readonly amount: Money;
 }
 
 export function paymentRefundedSms(data: PaymentRefundedSmsData): RenderedMessage {
