@@ -1,8 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 
-export class ListPaymentsQuery {
-  @ApiProperty({ format: 'uuid', description: 'The order whose payments to list' })
-  @IsUUID('all', { message: 'orderId must be a UUID' })
-  orderId!: string;
-}
+/** `GET /payments?orderId=`: any RFC UUID version (the nil and max UUIDs too), nothing else. */
+export class ListPaymentsQuery extends createZodDto(
+  z.strictObject({
+    orderId: z
+      .uuid({ error: 'orderId must be a UUID' })
+      .meta({ description: 'The order whose payments to list' }),
+  }),
+) {}

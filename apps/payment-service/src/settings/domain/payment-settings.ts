@@ -17,7 +17,7 @@ export interface SettingError {
   readonly messages: readonly string[];
 }
 
-export function isPaymentLimit(value: unknown): value is string {
+function isPaymentLimit(value: unknown): value is string {
   return (
     typeof value === 'string' &&
     moneySchema.safeParse(value).success &&
