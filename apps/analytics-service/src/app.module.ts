@@ -1,11 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@kafka-commerce/platform';
 import { type AnalyticsServiceConfig, ANALYTICS_SERVICE } from './config/analytics-service.config';
-import { DashboardModule } from './dashboard/dashboard.module';
+import { DashboardModule } from './dashboard';
 import { AnalyticsDatabase } from './database';
-import { ProjectionsModule } from './projections/projections.module';
-import { SensorsModule } from './sensors/sensors.module';
-import { SettingsModule } from './settings/settings.module';
+import { ProjectionsModule } from './projections';
+import { SensorsModule } from './sensors';
 
 @Module({})
 export class AppModule {
@@ -20,16 +19,7 @@ export class AppModule {
         }),
         ProjectionsModule,
         DashboardModule,
-        SettingsModule.register(config),
-        // The rest of the sensor stream's settings are live: RuntimeSensorSettings.
-        SensorsModule.register({
-          sweepIntervalMs: config.SENSOR_WINDOW_SWEEP_MS,
-          detector: {
-            warmup: config.SENSOR_ANOMALY_WARMUP,
-            stuckRun: config.SENSOR_STUCK_READINGS,
-            driftThreshold: config.SENSOR_DRIFT_THRESHOLD,
-          },
-        }),
+        SensorsModule.register(config),
       ],
     };
   }

@@ -1,8 +1,10 @@
 import { ConfigError, parseConfig, serviceEnvSchema } from '@kafka-commerce/config';
 import { z } from 'zod';
-import { TEMPERATURE_LIMIT } from '../sensors/domain/temperature-reading';
+import { TEMPERATURE_LIMIT } from '../sensors';
 
-export const ANALYTICS_SERVICE = 'analytics-service';
+// A file of its own, so that modules can name the service without loading the configuration
+// (which imports them).
+export { ANALYTICS_SERVICE } from './service-name';
 
 const analyticsServiceEnv = serviceEnvSchema({ port: 3006 }).extend({
   /** Default until PATCH /settings: a closed window averaging above it raises an alert. */

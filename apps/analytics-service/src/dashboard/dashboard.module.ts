@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ProjectionsModule } from '../projections/projections.module';
+import { ProjectionsModule } from '../projections';
 import { DashboardController } from './api/dashboard.controller';
 import { DashboardReader } from './application/ports/dashboard-reader';
 import { GetDashboardHandler } from './application/get-dashboard/get-dashboard.handler';

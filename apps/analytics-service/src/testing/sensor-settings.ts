@@ -1,6 +1,6 @@
 import { type FixedSensorSettings, SensorSettings } from '../sensors/application/sensor-settings';
 import { DEFAULT_DETECTOR_SETTINGS } from '../sensors/domain/anomaly-detector';
-import { type SensorStreamSettings } from '../settings/domain/sensor-stream-settings';
+import { type SensorStreamSettings } from '../sensors/domain/sensor-stream-settings';
 
 // The sensor stream's settings for its specs, without the database behind PATCH /settings.
 

@@ -1,4 +1,4 @@
-import { type Summary } from '../../projections/domain/summary';
+import { type Summary } from '../../projections';
 import {
   type AlertKind,
   type AlertMark,

@@ -28,8 +28,9 @@ export class SensorReadingRequest extends createZodDto(sensorReadingSchema) {}
 export class SensorReadingsRequest extends createZodDto(
   z
     .array(sensorReadingSchema, {
+      // Only for a body that is no array at all; counts keep their own messages.
       error: (issue) =>
-        issue.code === 'invalid_type' ? 'must be a JSON array of readings' : undefined,
+        Array.isArray(issue.input) ? undefined : 'must be a JSON array of readings',
     })
     .min(1)
     .max(MAX_READINGS_PER_REQUEST),

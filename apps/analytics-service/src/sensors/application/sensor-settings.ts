@@ -1,4 +1,4 @@
-import { type SensorStreamSettings } from '../../settings/domain/sensor-stream-settings';
+import { type SensorStreamSettings } from '../domain/sensor-stream-settings';
 import { type DetectorSettings } from '../domain/anomaly-detector';
 import { type PlausibleRange } from '../domain/reading-cleaning';
 import { type WindowPolicy } from '../domain/window-policy';

@@ -5,7 +5,7 @@ import {
   sensorAnomalyDetectedV1,
   sensorTemperatureRecordedV2,
 } from '@kafka-commerce/events';
-import { ANALYTICS_SERVICE } from '../../config/analytics-service.config';
+import { ANALYTICS_SERVICE } from '../../config/service-name';
 import { type TemperatureAlert } from '../domain/alert-rule';
 import { type DetectedAnomaly } from '../domain/detect-anomalies';
 import { type TemperatureUnit } from '../domain/temperature-reading';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { GetSummaryHandler } from '../../../projections/application/get-summary/get-summary.handler';
-import { RuntimeSensorSettings } from '../../../settings/application/runtime-sensor-settings';
+import { GetSummaryHandler } from '../../../projections';
+import { RuntimeSensorSettings } from '../../../sensors';
 import { DashboardReader } from '../ports/dashboard-reader';
 import { chartStart, type DashboardView, minuteBars, sensorCharts } from '../dashboard-view';
 

@@ -1,4 +1,4 @@
-import { type OrderMinuteStatus } from '../../../projections/domain/summary-delta';
+import { type OrderMinuteStatus } from '../../../projections';
 
 export type AlertKind = 'threshold' | 'anomaly';
 

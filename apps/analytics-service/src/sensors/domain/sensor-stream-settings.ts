@@ -1,4 +1,4 @@
-import { TEMPERATURE_LIMIT } from '../../sensors/domain/temperature-reading';
+import { TEMPERATURE_LIMIT } from './temperature-reading';
 
 /** The sensor stream's runtime settings (`PATCH /settings`), in effect without a restart. */
 export interface SensorStreamSettings {

@@ -1,8 +1,6 @@
 import { RuntimeSettings, type SettingsDefinition } from '@kafka-commerce/platform';
-import {
-  ANALYTICS_SERVICE,
-  type AnalyticsServiceConfig,
-} from '../../config/analytics-service.config';
+import type { AnalyticsServiceConfig } from '../../config/analytics-service.config';
+import { ANALYTICS_SERVICE } from '../../config/service-name';
 import { type SensorStreamSettings, sensorSettingsErrors } from '../domain/sensor-stream-settings';
 
 /**

@@ -8,7 +8,7 @@ function validate(body: unknown): Promise<unknown> {
   return createValidationPipe().transform(body, {
     type: 'body',
     metatype: UpdateSensorSettingsRequest,
-  });
+  }) as Promise<unknown>;
 }
 
 async function rejectedFields(body: unknown): Promise<string[]> {
