@@ -2,8 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@kafka-commerce/platform';
 import { type PaymentServiceConfig, PAYMENT_SERVICE } from './config/payment-service.config';
 import { PaymentDatabase } from './database';
-import { PaymentsModule } from './payments/payments.module';
-import { SettingsModule } from './settings/settings.module';
+import { PaymentsModule } from './payments';
+import { SettingsModule } from './settings';
 
 @Module({})
 export class AppModule {

@@ -1,7 +1,7 @@
 import { toDecimal } from '@kafka-commerce/money';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type PaymentServiceConfig } from '../config/payment-service.config';
-import { RuntimePaymentSettings } from '../settings/application/runtime-payment-settings';
+import { RuntimePaymentSettings } from '../settings';
 import { PaymentsController } from './api/payments.controller';
 import { paymentsHttpErrors } from './api/payments-http-errors';
 import { CancelPaymentHandler } from './application/cancel-payment/cancel-payment.handler';

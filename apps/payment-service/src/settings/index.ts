@@ -1,0 +1,2 @@
+export { RuntimePaymentSettings } from './application/runtime-payment-settings';
+export { SettingsModule } from './settings.module';
