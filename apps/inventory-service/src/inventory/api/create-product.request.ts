@@ -1,42 +1,43 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { moneySchema, toDecimal } from '@kafka-commerce/money';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import { MAX_PRICE, MAX_UNITS } from '../domain/product';
-import { IsMoney } from './is-money.validator';
 
 /** Text that is not blank and has no surrounding spaces (they would make "equal" SKUs differ). */
 const TRIMMED_TEXT = /^\S(?:.*\S)?$/;
 
-export class CreateProductRequest {
-  @ApiProperty({ example: 'MUG-001', maxLength: 64, description: 'Unique stock-keeping unit' })
-  @IsString()
-  @MaxLength(64)
-  @Matches(TRIMMED_TEXT, { message: 'sku must not be blank or start or end with spaces' })
-  sku!: string;
-
-  @ApiProperty({ example: 'Kafka mug', maxLength: 200 })
-  @IsString()
-  @MaxLength(200)
-  @Matches(TRIMMED_TEXT, { message: 'name must not be blank or start or end with spaces' })
-  name!: string;
-
-  @ApiProperty({ example: '19.99', description: 'Decimal string, at most 2 decimal places' })
-  @IsMoney(MAX_PRICE)
-  price!: string;
-
-  @ApiProperty({ example: 100, minimum: 0, maximum: MAX_UNITS, description: 'Opening stock' })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_UNITS)
-  stock!: number;
-
-  @ApiProperty({
-    example: 10,
-    minimum: 0,
-    maximum: MAX_UNITS,
-    description: 'inventory.low-stock is emitted when available falls to or below this',
-  })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_UNITS)
-  lowStockThreshold!: number;
+function trimmedText(field: string, maxLength: number) {
+  return z
+    .string()
+    .max(maxLength)
+    .regex(TRIMMED_TEXT, { error: `${field} must not be blank or start or end with spaces` });
 }
+
+/** Units of a product: whole, from 0 to what its INTEGER counters hold in all. */
+const units = z.number().int().min(0).max(MAX_UNITS);
+
+/** Money as the events carry it, no more than the DECIMAL(12, 2) column holds. */
+const price = moneySchema.refine((amount) => toDecimal(amount).lessThanOrEqualTo(MAX_PRICE), {
+  error: `price must be at most ${MAX_PRICE}`,
+  // Only money reaches the comparison (moneySchema's own refusal says what is wrong).
+  when: (payload) => payload.issues.length === 0,
+});
+
+export class CreateProductRequest extends createZodDto(
+  z.strictObject({
+    sku: trimmedText('sku', 64).meta({
+      example: 'MUG-001',
+      description: 'Unique stock-keeping unit',
+    }),
+    name: trimmedText('name', 200).meta({ example: 'Kafka mug' }),
+    price: price.meta({
+      example: '19.99',
+      description: 'Decimal string, at most 2 decimal places',
+    }),
+    stock: units.meta({ example: 100, description: 'Opening stock' }),
+    lowStockThreshold: units.meta({
+      example: 10,
+      description: 'inventory.low-stock is emitted when available falls to or below this',
+    }),
+  }),
+) {}

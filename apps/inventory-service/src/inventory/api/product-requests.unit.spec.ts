@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { BadRequestException } from '@nestjs/common';
 import { createValidationPipe, type FieldError } from '@kafka-commerce/platform';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { type z } from 'zod';
+import { MAX_UNITS } from '../domain/product';
 import { CreateProductRequest } from './create-product.request';
 import { RestockProductRequest } from './restock-product.request';
 
@@ -14,8 +14,11 @@ const valid = {
   lowStockThreshold: 2,
 };
 
-function invalidFields(type: new () => object, body: object): string[] {
-  return validateSync(plainToInstance(type, body)).map((error) => error.property);
+/** The fields a request's schema refuses, each once. */
+function invalidFields(type: { readonly schema: z.ZodType }, body: object): string[] {
+  const result = type.schema.safeParse(body);
+  if (result.success) return [];
+  return [...new Set(result.error.issues.map((issue) => issue.path.join('.')))];
 }
 
 describe('CreateProductRequest', () => {
@@ -38,10 +41,13 @@ describe('CreateProductRequest', () => {
     ['stock', -1],
     ['stock', 1.5],
     ['stock', '10'],
+    ['stock', MAX_UNITS + 1],
     ['lowStockThreshold', -1],
     ['sku', '  '],
     ['sku', ' MUG'],
+    ['sku', 'S'.repeat(65)],
     ['name', ''],
+    ['name', 'N'.repeat(201)],
   ])('refuses %s = %j', (field, value) => {
     expect(invalidFields(CreateProductRequest, { ...valid, [field]: value })).toEqual([field]);
   });
@@ -75,6 +81,10 @@ describe('CreateProductRequest through the validation pipe', () => {
     expect(await rejectedFields({ ...valid, [field]: text })).toEqual([field]);
   });
 
+  it('refuses a field it does not know', async () => {
+    expect(await rejectedFields({ ...valid, colour: 'blue' })).toEqual(['colour']);
+  });
+
   it.each([[[]], [['19.99']], [{ amount: '19.99' }]])(
     'refuses a price given as %j',
     async (price) => {
@@ -86,7 +96,8 @@ describe('CreateProductRequest through the validation pipe', () => {
 describe('RestockProductRequest', () => {
   it('needs a positive whole quantity', () => {
     expect(invalidFields(RestockProductRequest, { quantity: 5 })).toEqual([]);
-    for (const quantity of [0, -2, 1.5, '3']) {
+    expect(invalidFields(RestockProductRequest, { quantity: MAX_UNITS })).toEqual([]);
+    for (const quantity of [0, -2, 1.5, '3', MAX_UNITS + 1]) {
       expect(invalidFields(RestockProductRequest, { quantity })).toEqual(['quantity']);
     }
   });

@@ -1,11 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Max, Min } from 'class-validator';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import { MAX_UNITS } from '../domain/product';
 
-export class RestockProductRequest {
-  @ApiProperty({ example: 50, minimum: 1, maximum: MAX_UNITS, description: 'Units received' })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_UNITS)
-  quantity!: number;
-}
+export class RestockProductRequest extends createZodDto(
+  z.strictObject({
+    quantity: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_UNITS)
+      .meta({ example: 50, description: 'Units received' }),
+  }),
+) {}
