@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { createEvent, userRegisteredV1 } from '@kafka-commerce/events';
 import { hash } from '@node-rs/argon2';
-import { USER_SERVICE } from '../../../config/user-service.config';
 import {
   DEFAULT_NOTIFICATION_CHANNELS,
   normalizeEmail,
@@ -10,6 +8,7 @@ import {
   type User,
   type UserRole,
 } from '../../domain/user';
+import { userRegistered } from '../users-events';
 import { UserRepository } from './user.repository';
 
 export interface RegisterUser {
@@ -41,19 +40,9 @@ export class RegisterUserHandler {
       notificationChannels: DEFAULT_NOTIFICATION_CHANNELS,
       profileRevision: 0,
     };
-    const registered = createEvent(
-      userRegisteredV1,
-      {
-        userId: user.id,
-        email: user.email,
-        username: user.username,
-        ...(user.phone === null ? {} : { phone: user.phone }),
-        source: user.source,
-        registeredAt: user.createdAt.toISOString(),
-      },
-      { producer: USER_SERVICE, correlationId: command.correlationId },
-    );
-    await this.users.create({ ...user, passwordHash }, [registered]);
+    await this.users.create({ ...user, passwordHash }, [
+      userRegistered(user, command.correlationId),
+    ]);
     return user;
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { createEvent, userUpdatedV1 } from '@kafka-commerce/events';
-import { USER_SERVICE } from '../../../config/user-service.config';
 import { applyProfilePatch, type ProfilePatch } from '../../domain/profile';
 import { type User, UserNotFoundError } from '../../domain/user';
 import { UserRepository } from '../register-user/user.repository';
+import { userUpdated } from '../users-events';
 
 export interface UpdateProfile {
   readonly userId: string;
@@ -22,20 +21,7 @@ export class UpdateProfileHandler {
   async execute({ userId, patch, correlationId }: UpdateProfile): Promise<User> {
     const updated = await this.users.updateProfile(userId, (current) => {
       const user = applyProfilePatch(current, patch);
-      // The whole profile as it now is, so consumers store it rather than merge a patch.
-      const event = createEvent(
-        userUpdatedV1,
-        {
-          userId: user.id,
-          username: user.username,
-          ...(user.phone === null ? {} : { phone: user.phone }),
-          notificationChannels: [...user.notificationChannels],
-          revision: user.profileRevision,
-          updatedAt: new Date().toISOString(),
-        },
-        { producer: USER_SERVICE, correlationId },
-      );
-      return { user, events: [event] };
+      return { user, events: [userUpdated(user, correlationId, new Date())] };
     });
     if (!updated) throw new UserNotFoundError(userId);
     return updated;
