@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { inventoryHttpErrors } from './api/inventory-http-errors';
 import { ProductsController } from './api/products.controller';
 import { ApplyOrderCommandsHandler } from './application/apply-order-commands/apply-order-commands.handler';
 import { ConfirmReservationHandler } from './application/confirm-reservation/confirm-reservation.handler';
@@ -20,6 +21,7 @@ import { OrderEventsConsumer } from './messaging/order-events.consumer';
 @Module({
   controllers: [ProductsController, OrderEventsConsumer],
   providers: [
+    inventoryHttpErrors,
     CreateProductHandler,
     RestockProductHandler,
     FindProductsQuery,

@@ -1,15 +1,4 @@
-import {
-  Body,
-  ConflictException,
-  Controller,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -24,11 +13,6 @@ import { CorrelationId } from '@kafka-commerce/platform';
 import { CreateProductHandler } from '../application/create-product/create-product.handler';
 import { FindProductsQuery } from '../application/find-products/find-products.query';
 import { RestockProductHandler } from '../application/restock-product/restock-product.handler';
-import {
-  ProductNotFoundError,
-  SkuAlreadyExistsError,
-  StockLimitExceededError,
-} from '../domain/product.errors';
 import { CreateProductRequest } from './create-product.request';
 import { ProductResponse, toProductResponse } from './product.response';
 import { RestockProductRequest } from './restock-product.request';
@@ -52,20 +36,15 @@ export class ProductsController {
     @Body() body: CreateProductRequest,
     @CorrelationId() correlationId: string,
   ): Promise<ProductResponse> {
-    try {
-      const product = await this.createProduct.execute({
-        sku: body.sku,
-        name: body.name,
-        price: body.price,
-        stock: body.stock,
-        lowStockThreshold: body.lowStockThreshold,
-        correlationId,
-      });
-      return toProductResponse(product);
-    } catch (error) {
-      if (error instanceof SkuAlreadyExistsError) throw new ConflictException(error.message);
-      throw error;
-    }
+    const product = await this.createProduct.execute({
+      sku: body.sku,
+      name: body.name,
+      price: body.price,
+      stock: body.stock,
+      lowStockThreshold: body.lowStockThreshold,
+      correlationId,
+    });
+    return toProductResponse(product);
   }
 
   @Get()
@@ -79,11 +58,7 @@ export class ProductsController {
   @ApiBadRequestResponse({ description: 'The id is not a UUID' })
   @ApiNotFoundResponse({ description: 'No such product' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<ProductResponse> {
-    try {
-      return toProductResponse(await this.findProducts.byId(id));
-    } catch (error) {
-      throw toHttpError(error);
-    }
+    return toProductResponse(await this.findProducts.byId(id));
   }
 
   @Post(':id/restock')
@@ -98,23 +73,11 @@ export class ProductsController {
     @Body() body: RestockProductRequest,
     @CorrelationId() correlationId: string,
   ): Promise<ProductResponse> {
-    try {
-      const product = await this.restockProduct.execute({
-        productId: id,
-        quantity: body.quantity,
-        correlationId,
-      });
-      return toProductResponse(product);
-    } catch (error) {
-      throw toHttpError(error);
-    }
+    const product = await this.restockProduct.execute({
+      productId: id,
+      quantity: body.quantity,
+      correlationId,
+    });
+    return toProductResponse(product);
   }
-}
-
-function toHttpError(error: unknown): unknown {
-  if (error instanceof ProductNotFoundError) return new NotFoundException(error.message);
-  if (error instanceof StockLimitExceededError) {
-    return new UnprocessableEntityException(error.message);
-  }
-  return error;
 }
