@@ -126,4 +126,19 @@ describe('GET /notifications', () => {
     await expect(validQuery({ orderId: 'not-a-uuid' })).rejects.toBeInstanceOf(BadRequestException);
     await expect(validQuery({ user: userId })).rejects.toBeInstanceOf(BadRequestException);
   });
+
+  it('names the field and its rule in a 400', async () => {
+    const refusal: unknown = await validQuery({ orderId: 'not-a-uuid' }).catch(
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(BadRequestException);
+    expect((refusal as BadRequestException).getResponse()).toMatchObject({
+      errors: [{ field: 'orderId', messages: ['orderId: must be a UUID'] }],
+    });
+  });
+
+  it('takes no filter, or either, or both', async () => {
+    await expect(validQuery({})).resolves.toEqual({});
+    await expect(validQuery({ userId, orderId })).resolves.toEqual({ userId, orderId });
+  });
 });
