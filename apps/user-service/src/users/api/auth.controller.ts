@@ -2,7 +2,8 @@ import { Body, Controller, HttpCode, Post, UnauthorizedException } from '@nestjs
 import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { LoginHandler } from '../application/login/login.handler';
 import { InvalidCredentialsError } from '../domain/user';
-import { AccessTokenResponse, LoginRequest } from './login.request';
+import { AccessTokenResponse } from './access-token.response';
+import { LoginRequest } from './login.request';
 
 @ApiTags('auth')
 @Controller('auth')

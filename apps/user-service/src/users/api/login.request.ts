@@ -1,20 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { userRegisteredV1 } from '@kafka-commerce/events';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 
-export class LoginRequest {
-  @ApiProperty({ example: 'ada@example.com' })
-  @IsEmail({}, { message: 'email must be a valid email address' })
-  email!: string;
-
-  @ApiProperty({ example: 'correct horse battery' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(128)
-  password!: string;
-}
-
-export class AccessTokenResponse {
-  @ApiProperty() accessToken!: string;
-  @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
-  @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn!: number;
-}
+/** `POST /auth/login`. */
+export class LoginRequest extends createZodDto(
+  z.strictObject({
+    email: userRegisteredV1.schema.shape.email.meta({ example: 'ada@example.com' }),
+    password: z.string().min(1).max(128).meta({ example: 'correct horse battery' }),
+  }),
+) {}

@@ -23,12 +23,11 @@ import { UserRepository } from '../application/register-user/user.repository';
 import { UpdateProfileHandler } from '../application/update-profile/update-profile.handler';
 import { ProfileRuleError } from '../domain/profile';
 import { EmailAlreadyRegisteredError, UserNotFoundError } from '../domain/user';
-import {
-  RegisteredUserResponse,
-  RegisterUserRequest,
-  UserProfileResponse,
-} from './register-user.request';
-import { UpdateProfileRequest, UserProfileUpdatedResponse } from './update-profile.request';
+import { RegisterUserRequest } from './register-user.request';
+import { RegisteredUserResponse } from './registered-user.response';
+import { UpdateProfileRequest } from './update-profile.request';
+import { UserProfileUpdatedResponse } from './user-profile-updated.response';
+import { UserProfileResponse } from './user-profile.response';
 
 @ApiTags('users')
 @Controller('users')
