@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { type NotificationServiceConfig } from '../config/notification-service.config';
 import { NOTIFICATION_SERVICE_CONFIG } from '../config/notification-service-config.token';
 import { NotificationsController } from './api/notifications.controller';
+import { notificationsHttpErrors } from './api/notifications-http-errors';
 import { DeliverNotificationsHandler } from './application/deliver-notifications/deliver-notifications.handler';
 import { ListNotificationsHandler } from './application/list-notifications/list-notifications.handler';
 import { NotifyOnEventHandler } from './application/notify-on-event/notify-on-event.handler';
@@ -41,6 +42,7 @@ import { UserEventsConsumer } from './messaging/user-events.consumer';
     UserEventsConsumer,
   ],
   providers: [
+    notificationsHttpErrors,
     NotifyOnEventHandler,
     DeliverNotificationsHandler,
     ListNotificationsHandler,

@@ -1,11 +1,10 @@
-import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, Authenticated, CurrentUser } from '@kafka-commerce/auth';
 import {
   ListNotificationsHandler,
   MAX_LISTED_NOTIFICATIONS,
 } from '../application/list-notifications/list-notifications.handler';
-import { OtherUsersNotificationsError } from '../application/notification.errors';
 import { type NotificationView } from '../application/ports/notification-reader';
 import { ListNotificationsQuery } from './list-notifications.query';
 import { NotificationResponse } from './notification.response';
@@ -29,21 +28,14 @@ export class NotificationsController {
     @Query() query: ListNotificationsQuery,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<NotificationResponse[]> {
-    try {
-      const notifications = await this.listNotifications.execute({
-        filter: {
-          ...(query.userId === undefined ? {} : { userId: query.userId }),
-          ...(query.orderId === undefined ? {} : { orderId: query.orderId }),
-        },
-        viewer: { userId: user.userId, isAdmin: user.role === 'admin' },
-      });
-      return notifications.map(toResponse);
-    } catch (error) {
-      if (error instanceof OtherUsersNotificationsError) {
-        throw new ForbiddenException(error.message);
-      }
-      throw error;
-    }
+    const notifications = await this.listNotifications.execute({
+      filter: {
+        ...(query.userId === undefined ? {} : { userId: query.userId }),
+        ...(query.orderId === undefined ? {} : { orderId: query.orderId }),
+      },
+      viewer: { userId: user.userId, isAdmin: user.role === 'admin' },
+    });
+    return notifications.map(toResponse);
   }
 }
 

@@ -1,8 +1,9 @@
-import { BadRequestException, ForbiddenException } from '@nestjs/common';
+import { BadRequestException } from '@nestjs/common';
 import { GUARDS_METADATA } from '@nestjs/common/constants';
 import { AuthGuard, type AuthenticatedUser } from '@kafka-commerce/auth';
 import { createValidationPipe } from '@kafka-commerce/platform';
 import { ListNotificationsHandler } from '../application/list-notifications/list-notifications.handler';
+import { OtherUsersNotificationsError } from '../application/notification.errors';
 import {
   type NotificationFilter,
   NotificationReader,
@@ -114,11 +115,12 @@ describe('GET /notifications', () => {
     ]);
   });
 
-  it("answers 403 to a customer asking for another user's, without reading them", async () => {
+  // notificationsHttpErrors answers it with 403.
+  it("refuses a customer asking for another user's, without reading them", async () => {
     const reader = new RecordingReader();
     await expect(
       controllerWith(reader).list(await validQuery({ userId: otherUserId }), customer),
-    ).rejects.toBeInstanceOf(ForbiddenException);
+    ).rejects.toBeInstanceOf(OtherUsersNotificationsError);
     expect(reader.calls).toEqual([]);
   });
 
