@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthController } from './api/auth.controller';
 import { UsersController } from './api/users.controller';
+import { usersHttpErrors } from './api/users-http-errors';
 import { EnsureAdminHandler } from './application/ensure-admin/ensure-admin.handler';
 import { LoginHandler } from './application/login/login.handler';
 import { RegisterUserHandler } from './application/register-user/register-user.handler';
@@ -16,6 +17,7 @@ import { PrismaUserRepository } from './infrastructure/prisma-user.repository';
     UpdateProfileHandler,
     EnsureAdminHandler,
     { provide: UserRepository, useClass: PrismaUserRepository },
+    usersHttpErrors,
   ],
 })
 export class UsersModule {}

@@ -1,7 +1,6 @@
-import { Body, Controller, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { LoginHandler } from '../application/login/login.handler';
-import { InvalidCredentialsError } from '../domain/user';
 import { AccessTokenResponse } from './access-token.response';
 import { LoginRequest } from './login.request';
 
@@ -14,12 +13,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenResponse })
   @ApiUnauthorizedResponse({ description: 'Unknown email or wrong password' })
-  async logIn(@Body() body: LoginRequest): Promise<AccessTokenResponse> {
-    try {
-      return await this.login.execute({ email: body.email, password: body.password });
-    } catch (error) {
-      if (error instanceof InvalidCredentialsError) throw new UnauthorizedException(error.message);
-      throw error;
-    }
+  logIn(@Body() body: LoginRequest): Promise<AccessTokenResponse> {
+    return this.login.execute({ email: body.email, password: body.password });
   }
 }

@@ -1,14 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  ConflictException,
-  Controller,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Patch,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Patch, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -21,8 +11,6 @@ import { CorrelationId } from '@kafka-commerce/platform';
 import { RegisterUserHandler } from '../application/register-user/register-user.handler';
 import { UserRepository } from '../application/register-user/user.repository';
 import { UpdateProfileHandler } from '../application/update-profile/update-profile.handler';
-import { ProfileRuleError } from '../domain/profile';
-import { EmailAlreadyRegisteredError, UserNotFoundError } from '../domain/user';
 import { RegisterUserRequest } from './register-user.request';
 import { RegisteredUserResponse } from './registered-user.response';
 import { UpdateProfileRequest } from './update-profile.request';
@@ -46,25 +34,20 @@ export class UsersController {
     @Body() body: RegisterUserRequest,
     @CorrelationId() correlationId: string,
   ): Promise<RegisteredUserResponse> {
-    try {
-      const user = await this.registerUser.execute({
-        email: body.email,
-        username: body.username,
-        password: body.password,
-        ...(body.phone === undefined ? {} : { phone: body.phone }),
-        ...(body.source === undefined ? {} : { source: body.source }),
-        correlationId,
-      });
-      return {
-        id: user.id,
-        email: user.email,
-        username: user.username,
-        createdAt: user.createdAt.toISOString(),
-      };
-    } catch (error) {
-      if (error instanceof EmailAlreadyRegisteredError) throw new ConflictException(error.message);
-      throw error;
-    }
+    const user = await this.registerUser.execute({
+      email: body.email,
+      username: body.username,
+      password: body.password,
+      ...(body.phone === undefined ? {} : { phone: body.phone }),
+      ...(body.source === undefined ? {} : { source: body.source }),
+      correlationId,
+    });
+    return {
+      id: user.id,
+      email: user.email,
+      username: user.username,
+      createdAt: user.createdAt.toISOString(),
+    };
   }
 
   @Get('me')
@@ -97,37 +80,23 @@ export class UsersController {
     @Body() body: UpdateProfileRequest,
     @CorrelationId() correlationId: string,
   ): Promise<UserProfileUpdatedResponse> {
-    try {
-      const user = await this.updateProfile.execute({
-        userId: caller.userId,
-        patch: {
-          ...(body.username === undefined ? {} : { username: body.username }),
-          ...(body.phone === undefined ? {} : { phone: body.phone }),
-          ...(body.notificationChannels === undefined
-            ? {}
-            : { notificationChannels: body.notificationChannels }),
-        },
-        correlationId,
-      });
-      return {
-        id: user.id,
-        email: user.email,
-        username: user.username,
-        phone: user.phone,
-        notificationChannels: [...user.notificationChannels],
-      };
-    } catch (error) {
-      if (error instanceof ProfileRuleError) {
-        // The same shape as the validation pipe's answer, so clients read one format.
-        throw new BadRequestException({
-          statusCode: 400,
-          error: 'Bad Request',
-          message: 'Validation failed',
-          errors: [{ field: error.field, messages: [error.message] }],
-        });
-      }
-      if (error instanceof UserNotFoundError) throw new NotFoundException(error.message);
-      throw error;
-    }
+    const user = await this.updateProfile.execute({
+      userId: caller.userId,
+      patch: {
+        ...(body.username === undefined ? {} : { username: body.username }),
+        ...(body.phone === undefined ? {} : { phone: body.phone }),
+        ...(body.notificationChannels === undefined
+          ? {}
+          : { notificationChannels: body.notificationChannels }),
+      },
+      correlationId,
+    });
+    return {
+      id: user.id,
+      email: user.email,
+      username: user.username,
+      phone: user.phone,
+      notificationChannels: [...user.notificationChannels],
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { NOTIFICATION_CHANNELS, type NotificationChannel, type User } from './user';
+import { ProfileRuleError } from './user.errors';
 
 /** A phone number in E.164 form: `+`, country code, subscriber number, 15 digits at most. */
 const E164 = /^\+[1-9][0-9]{1,14}$/;
@@ -16,17 +17,6 @@ export interface ProfilePatch {
 }
 
 const PATCHABLE = ['username', 'phone', 'notificationChannels'] as const;
-
-/** A patch that breaks a profile rule; `field` names the request field to fix. */
-export class ProfileRuleError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ProfileRuleError';
-  }
-}
 
 /**
  * The profile after `patch`, one revision later. Rules that need the whole profile are

@@ -1,4 +1,5 @@
-import { applyProfilePatch, isE164, ProfileRuleError } from './profile';
+import { applyProfilePatch, isE164 } from './profile';
+import { ProfileRuleError } from './user.errors';
 import { type User } from './user';
 
 const ada: User = {

@@ -27,24 +27,3 @@ export interface User {
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
-
-export class EmailAlreadyRegisteredError extends Error {
-  constructor(readonly email: string) {
-    super(`a user with email ${email} is already registered`);
-    this.name = 'EmailAlreadyRegisteredError';
-  }
-}
-
-export class InvalidCredentialsError extends Error {
-  constructor() {
-    super('invalid email or password');
-    this.name = 'InvalidCredentialsError';
-  }
-}
-
-export class UserNotFoundError extends Error {
-  constructor(readonly userId: string) {
-    super(`user ${userId} not found`);
-    this.name = 'UserNotFoundError';
-  }
-}

@@ -9,12 +9,8 @@ import {
   type UserCredentials,
   UserRepository,
 } from '../application/register-user/user.repository';
-import {
-  EmailAlreadyRegisteredError,
-  NOTIFICATION_CHANNELS,
-  type NotificationChannel,
-  type User,
-} from '../domain/user';
+import { NOTIFICATION_CHANNELS, type NotificationChannel, type User } from '../domain/user';
+import { EmailAlreadyRegisteredError } from '../domain/user.errors';
 
 const UNIQUE_VIOLATION = 'P2002';
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type UserServiceConfig } from '../../../config/user-service.config';
-import { EmailAlreadyRegisteredError, normalizeEmail } from '../../domain/user';
+import { normalizeEmail } from '../../domain/user';
+import { EmailAlreadyRegisteredError } from '../../domain/user.errors';
 import { USER_SERVICE_CONFIG } from '../../user-service-config.token';
 import { RegisterUserHandler } from '../register-user/register-user.handler';
 import { UserRepository } from '../register-user/user.repository';

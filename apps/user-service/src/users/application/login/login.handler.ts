@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccessTokens, type IssuedToken } from '@kafka-commerce/auth';
 import { hash, verify } from '@node-rs/argon2';
-import { InvalidCredentialsError, normalizeEmail } from '../../domain/user';
+import { normalizeEmail } from '../../domain/user';
+import { InvalidCredentialsError } from '../../domain/user.errors';
 import { UserRepository } from '../register-user/user.repository';
 
 export interface Login {

@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { accessTokensFor } from '@kafka-commerce/auth';
 import { hash } from '@node-rs/argon2';
-import { InvalidCredentialsError, type User } from '../../domain/user';
+import { type User } from '../../domain/user';
+import { InvalidCredentialsError } from '../../domain/user.errors';
 import { InMemoryUserRepository } from '../testing/in-memory-user.repository';
 import { LoginHandler } from './login.handler';
 

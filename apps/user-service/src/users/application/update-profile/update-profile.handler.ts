@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { applyProfilePatch, type ProfilePatch } from '../../domain/profile';
-import { type User, UserNotFoundError } from '../../domain/user';
+import { type User } from '../../domain/user';
+import { UserNotFoundError } from '../../domain/user.errors';
 import { UserRepository } from '../register-user/user.repository';
 import { userUpdated } from '../users-events';
 

@@ -1,6 +1,6 @@
 import { type EventOf, userUpdatedV1 } from '@kafka-commerce/events';
-import { ProfileRuleError } from '../../domain/profile';
-import { type User, UserNotFoundError } from '../../domain/user';
+import { type User } from '../../domain/user';
+import { ProfileRuleError, UserNotFoundError } from '../../domain/user.errors';
 import { InMemoryUserRepository } from '../testing/in-memory-user.repository';
 import { UpdateProfileHandler } from './update-profile.handler';
 
