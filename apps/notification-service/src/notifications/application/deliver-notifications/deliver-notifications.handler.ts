@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import pLimit from 'p-limit';
 import {
   DELIVERY_LEASE_MS,
   NEW_DELIVERY_BUDGET_MS,
@@ -10,7 +11,6 @@ import {
   type DeliveryFailure,
 } from '../ports/delivery-queue';
 import { NotificationChannels, PermanentDeliveryError } from '../ports/notification-channels';
-import { forEachConcurrently } from './concurrently';
 
 /**
  * Messages claimed and in flight at once per sender (the SMTP pool queues beyond its
@@ -124,22 +124,27 @@ export class DeliverNotificationsHandler {
   private async send(claimed: readonly ClaimedNotification[]): Promise<DeliveryReport> {
     const sent: string[] = [];
     const failures: DeliveryFailure[] = [];
-    await forEachConcurrently(claimed, SEND_CONCURRENCY, async (notification) => {
-      try {
-        await this.channels.deliver(notification);
-        sent.push(notification.id);
-      } catch (error) {
-        failures.push({
-          id: notification.id,
-          error: describe(error).slice(0, MAX_ERROR_LENGTH),
-          // A refusal for good is kept FAILED with its reason, never retried.
-          retryInMs:
-            error instanceof PermanentDeliveryError
-              ? null
-              : retryDelayAfterFailure(notification.attempts),
-        });
-      }
-    });
+    const limit = pLimit(SEND_CONCURRENCY);
+    await Promise.all(
+      claimed.map((notification) =>
+        limit(async () => {
+          try {
+            await this.channels.deliver(notification);
+            sent.push(notification.id);
+          } catch (error) {
+            failures.push({
+              id: notification.id,
+              error: describe(error).slice(0, MAX_ERROR_LENGTH),
+              // A refusal for good is kept FAILED with its reason, never retried.
+              retryInMs:
+                error instanceof PermanentDeliveryError
+                  ? null
+                  : retryDelayAfterFailure(notification.attempts),
+            });
+          }
+        }),
+      ),
+    );
     // Sent first: a crash between the two statements must not lose what did go out.
     if (sent.length > 0) await this.queue.markSent(sent);
     if (failures.length > 0) {
