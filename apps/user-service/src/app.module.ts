@@ -2,8 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@kafka-commerce/platform';
 import { USER_SERVICE, type UserServiceConfig } from './config/user-service.config';
 import { UserDatabase } from './database';
-import { USER_SERVICE_CONFIG } from './users/user-service-config.token';
-import { UsersModule } from './users/users.module';
+import { UsersModule } from './users';
 
 @Module({})
 export class AppModule {
@@ -17,11 +16,8 @@ export class AppModule {
           database: UserDatabase,
           tokenIssuer: { privateKey: config.JWT_PRIVATE_KEY, ttlSeconds: config.JWT_TTL_SECONDS },
         }),
-        UsersModule,
+        UsersModule.register(config),
       ],
-      providers: [{ provide: USER_SERVICE_CONFIG, useValue: config }],
-      exports: [USER_SERVICE_CONFIG],
-      global: true,
     };
   }
 }

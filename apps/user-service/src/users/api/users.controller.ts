@@ -9,7 +9,7 @@ import {
 import { Authenticated, type AuthenticatedUser, CurrentUser } from '@kafka-commerce/auth';
 import { CorrelationId } from '@kafka-commerce/platform';
 import { RegisterUserHandler } from '../application/register-user/register-user.handler';
-import { UserRepository } from '../application/register-user/user.repository';
+import { UserRepository } from '../application/ports/user-repository';
 import { UpdateProfileHandler } from '../application/update-profile/update-profile.handler';
 import { RegisterUserRequest } from './register-user.request';
 import { RegisteredUserResponse } from './registered-user.response';

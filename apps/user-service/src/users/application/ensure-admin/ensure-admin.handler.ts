@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { type UserServiceConfig } from '../../../config/user-service.config';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { normalizeEmail } from '../../domain/user';
 import { EmailAlreadyRegisteredError } from '../../domain/user.errors';
-import { USER_SERVICE_CONFIG } from '../../user-service-config.token';
+import { AdminAccount } from './admin-account';
 import { RegisterUserHandler } from '../register-user/register-user.handler';
-import { UserRepository } from '../register-user/user.repository';
+import { UserRepository } from '../ports/user-repository';
 
 /** Makes sure the administrator account from ADMIN_EMAIL / ADMIN_PASSWORD exists at start-up. */
 @Injectable()
@@ -15,11 +14,11 @@ export class EnsureAdminHandler implements OnApplicationBootstrap {
   constructor(
     private readonly users: UserRepository,
     private readonly registerUser: RegisterUserHandler,
-    @Inject(USER_SERVICE_CONFIG) private readonly config: UserServiceConfig,
+    private readonly admin: AdminAccount,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const email = normalizeEmail(this.config.ADMIN_EMAIL);
+    const email = normalizeEmail(this.admin.email);
     const existing = await this.users.findCredentials(email);
     if (existing) {
       // An existing account keeps its password; it is only made an admin.
@@ -30,7 +29,7 @@ export class EnsureAdminHandler implements OnApplicationBootstrap {
       await this.registerUser.execute({
         email,
         username: 'admin',
-        password: this.config.ADMIN_PASSWORD,
+        password: this.admin.password,
         source: 'api',
         role: 'admin',
         correlationId: randomUUID(),

@@ -4,7 +4,7 @@ import { AccessTokens, type IssuedToken } from '@kafka-commerce/auth';
 import { hash, verify } from '@node-rs/argon2';
 import { normalizeEmail } from '../../domain/user';
 import { InvalidCredentialsError } from '../../domain/user.errors';
-import { UserRepository } from '../register-user/user.repository';
+import { UserRepository } from '../ports/user-repository';
 
 export interface Login {
   readonly email: string;

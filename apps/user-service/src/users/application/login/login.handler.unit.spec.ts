@@ -3,7 +3,7 @@ import { accessTokensFor } from '@kafka-commerce/auth';
 import { hash } from '@node-rs/argon2';
 import { type User } from '../../domain/user';
 import { InvalidCredentialsError } from '../../domain/user.errors';
-import { InMemoryUserRepository } from '../testing/in-memory-user.repository';
+import { InMemoryUserRepository } from '../../../testing/in-memory-user-repository';
 import { LoginHandler } from './login.handler';
 
 const keys = generateKeyPairSync('rsa', {

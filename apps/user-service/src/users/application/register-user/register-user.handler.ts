@@ -9,7 +9,7 @@ import {
   type UserRole,
 } from '../../domain/user';
 import { userRegistered } from '../users-events';
-import { UserRepository } from './user.repository';
+import { UserRepository } from '../ports/user-repository';
 
 export interface RegisterUser {
   readonly email: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { applyProfilePatch, type ProfilePatch } from '../../domain/profile';
 import { type User } from '../../domain/user';
 import { UserNotFoundError } from '../../domain/user.errors';
-import { UserRepository } from '../register-user/user.repository';
+import { UserRepository } from '../ports/user-repository';
 import { userUpdated } from '../users-events';
 
 export interface UpdateProfile {

@@ -1,7 +1,7 @@
 import { type EventOf, userUpdatedV1 } from '@kafka-commerce/events';
 import { type User } from '../../domain/user';
 import { ProfileRuleError, UserNotFoundError } from '../../domain/user.errors';
-import { InMemoryUserRepository } from '../testing/in-memory-user.repository';
+import { InMemoryUserRepository } from '../../../testing/in-memory-user-repository';
 import { UpdateProfileHandler } from './update-profile.handler';
 
 const ada: User = {

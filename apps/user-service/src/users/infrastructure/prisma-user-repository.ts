@@ -8,7 +8,7 @@ import {
   type UserChange,
   type UserCredentials,
   UserRepository,
-} from '../application/register-user/user.repository';
+} from '../application/ports/user-repository';
 import { NOTIFICATION_CHANNELS, type NotificationChannel, type User } from '../domain/user';
 import { EmailAlreadyRegisteredError } from '../domain/user.errors';
 

@@ -1,11 +1,11 @@
 import { type OutgoingEvent } from '@kafka-commerce/events';
-import { type User } from '../../domain/user';
+import { type User } from '../users/domain/user';
 import {
   type NewUser,
   type UserChange,
   type UserCredentials,
   UserRepository,
-} from '../register-user/user.repository';
+} from '../users/application/ports/user-repository';
 
 /** The users table and outbox in memory, with the rules the Prisma adapter keeps. */
 export class InMemoryUserRepository extends UserRepository {
