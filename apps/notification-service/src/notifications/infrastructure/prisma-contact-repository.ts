@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Inbox } from '@kafka-commerce/messaging';
-import { NotificationDatabase } from '../../database';
-import { type Prisma } from '../../generated/prisma/client';
+import { NotificationDatabase, type Prisma } from '../../database';
 import { type CausedNotification, insertNotifications } from './notification-rows';
 import { ContactNotKnownError } from '../application/notification.errors';
 import {
