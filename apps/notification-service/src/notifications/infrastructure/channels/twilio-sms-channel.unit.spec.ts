@@ -6,7 +6,7 @@ import { PermanentDeliveryError } from '../../application/ports/notification-cha
 import { describeProviderError, TwilioSmsChannel } from './twilio-sms-channel';
 
 // What the adapter puts on the wire, seen by a real HTTP server on loopback that answers as
-// told. The round trip with the development sink is twilio-sms.channel.sink.unit.spec.ts.
+// told. The round trip with the development sink is twilio-sms-channel-with-sink.unit.spec.ts.
 
 interface Received {
   readonly method: string;
