@@ -5,7 +5,7 @@ import { z } from 'zod';
 export class ListPaymentsQuery extends createZodDto(
   z.strictObject({
     orderId: z
-      .uuid({ error: 'orderId must be a UUID' })
+      .uuid({ error: 'must be a UUID' })
       .meta({ description: 'The order whose payments to list' }),
   }),
 ) {}

@@ -41,6 +41,12 @@ describe('ListPaymentsQuery', () => {
     expect(await rejectedFields(query)).toEqual(['orderId']);
   });
 
+  it('says what an orderId must be', async () => {
+    await expect(validate({ orderId: 'order-1' })).rejects.toMatchObject({
+      response: { errors: [{ field: 'orderId', messages: ['orderId: must be a UUID'] }] },
+    });
+  });
+
   it('refuses a parameter it does not know, naming it', async () => {
     expect(
       await rejectedFields({ orderId: '5d1c2b8a-3e4f-4a6b-8c9d-0e1f2a3b4c5d', page: '2' }),

@@ -1,7 +1,7 @@
 import { moneySchema, toDecimal, toMoney } from '@kafka-commerce/money';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { MAX_PAYMENT_LIMIT, PAYMENT_LIMIT_RULE } from '../domain/payment-settings';
+import { MAX_PAYMENT_LIMIT } from '../domain/payment-settings';
 
 /** `PATCH /settings`: the settings to change; the others keep their value. */
 export class UpdatePaymentSettingsRequest extends createZodDto(
@@ -11,7 +11,7 @@ export class UpdatePaymentSettingsRequest extends createZodDto(
       // Piped: compared only once it is known to be money.
       .pipe(
         z.string().refine((limit) => toDecimal(limit).lessThanOrEqualTo(MAX_PAYMENT_LIMIT), {
-          error: PAYMENT_LIMIT_RULE,
+          error: `must be at most ${MAX_PAYMENT_LIMIT}, the most a payment can hold`,
         }),
       )
       // "50" and "50.00" are the same limit: stored alike, so that neither is a change of the other.

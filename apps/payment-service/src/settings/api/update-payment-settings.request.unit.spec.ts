@@ -44,6 +44,19 @@ describe('UpdatePaymentSettingsRequest', () => {
     expect(await rejectedFields({ paymentLimit })).toEqual(['paymentLimit']);
   });
 
+  it('says how high a limit may go', async () => {
+    await expect(validate({ paymentLimit: '10000000000.00' })).rejects.toMatchObject({
+      response: {
+        errors: [
+          {
+            field: 'paymentLimit',
+            messages: ['paymentLimit: must be at most 9999999999.99, the most a payment can hold'],
+          },
+        ],
+      },
+    });
+  });
+
   it('refuses a field that is not a setting, naming it', async () => {
     expect(await rejectedFields({ paymentLimit: '5.00', currency: 'EUR' })).toEqual(['currency']);
   });
