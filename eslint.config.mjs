@@ -125,6 +125,7 @@ export default tseslint.config(
       'boundaries/elements': [
         { type: 'service-testing', pattern: 'apps/*/src/testing' },
         { type: 'service-config', pattern: 'apps/*/src/config' },
+        { type: 'prisma-client', pattern: 'apps/*/src/generated' },
         { type: 'module', pattern: 'apps/*/src/*', capture: ['service', 'module'] },
         // Files at the root of src/ (main.ts, app.module.ts): they too import modules by index.
         { type: 'service-root', pattern: 'apps/*/src' },

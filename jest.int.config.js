@@ -4,10 +4,8 @@ const path = require('node:path');
 module.exports = {
   // Global setup/teardown load libraries through Node (built by the typecheck step).
   projects: [
-    '<rootDir>/libs/messaging-testing/jest.int.config.js',
-    '<rootDir>/libs/platform/jest.int.config.js',
-    '<rootDir>/apps/order-service/jest.int.config.js',
-    '<rootDir>/apps/analytics-service/jest.int.config.js',
+    '<rootDir>/libs/*/jest.int.config.js',
+    '<rootDir>/apps/*/jest.int.config.js',
     '<rootDir>/tools/jest.int.config.js',
   ],
   testTimeout: 90_000,
