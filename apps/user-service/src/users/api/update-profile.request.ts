@@ -4,6 +4,11 @@ import { isE164 } from '../domain/profile';
 import { NOTIFICATION_CHANNELS } from '../domain/user';
 
 const E164 = 'must be in E.164 form, e.g. +4915112345678';
+const CHANNEL_NAMES = NOTIFICATION_CHANNELS.map((channel) => `"${channel}"`).join(' and ');
+
+function isChannel(name: string): boolean {
+  return (NOTIFICATION_CHANNELS as readonly string[]).includes(name);
+}
 
 /**
  * PATCH /users/me. Every field is optional, but at least one must be given (the profile's
@@ -18,10 +23,13 @@ export class UpdateProfileRequest extends createZodDto(
       description: 'E.164; null removes the phone (then "sms" cannot be a channel)',
     }),
     notificationChannels: z
-      .array(z.enum(NOTIFICATION_CHANNELS))
+      .array(z.string().meta({ enum: [...NOTIFICATION_CHANNELS] }))
       .min(1, 'must name at least one channel')
       .max(NOTIFICATION_CHANNELS.length)
+      // Checked on the whole list, so that the error names the field, not a position in it.
+      .refine((channels) => channels.every(isChannel), `may only hold ${CHANNEL_NAMES}`)
       .refine((channels) => new Set(channels).size === channels.length, 'must not repeat a channel')
+      .pipe(z.array(z.enum(NOTIFICATION_CHANNELS)))
       .optional()
       .meta({
         example: ['email', 'sms'],

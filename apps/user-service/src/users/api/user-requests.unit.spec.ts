@@ -88,7 +88,7 @@ describe('UpdateProfileRequest through the validation pipe', () => {
   );
 
   it.each([
-    [['fax'], 'notificationChannels.0'],
+    [['fax'], 'notificationChannels'],
     [['email', 'email'], 'notificationChannels'],
     [[], 'notificationChannels'],
     ['email', 'notificationChannels'],
