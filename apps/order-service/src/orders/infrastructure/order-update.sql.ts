@@ -4,7 +4,7 @@ import { Prisma } from '../../generated/prisma/client';
 import { type Order, type StatusChange } from '../domain/order';
 import { type OrderStatus } from '../domain/order-status';
 
-/** An order row locked FOR UPDATE, with its lines and history aggregated as JSON. */
+/** An order row locked by lockOrders, with its lines and history aggregated as JSON. */
 export interface LockedOrderRow {
   readonly id: string;
   readonly userId: string;
@@ -23,8 +23,25 @@ export interface LockedOrderRow {
   readonly history: readonly { status: OrderStatus; reason: string | null; at: string }[];
 }
 
-/** Locks the orders in id order and reads them whole, lines by position and history oldest first. */
-export function lockAndLoad(orderIds: readonly string[]): Prisma.Sql {
+/**
+ * Locks the orders, in id order so that two batches never deadlock. A statement of its own:
+ * when it had to wait for another transaction, only the next statement's snapshot sees
+ * everything that transaction committed (loadLockedOrders).
+ */
+export function lockOrders(orderIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT o.id FROM orders o WHERE o.id = ANY(${orderIds}::uuid[])
+    ORDER BY o.id
+    FOR UPDATE OF o`;
+}
+
+/**
+ * Reads the orders whole, lines by position and history oldest first. Run after lockOrders,
+ * in the same transaction: a locking read that waited would return the row's new version but
+ * compute its subqueries (lines, history) from the snapshot it started with, before the
+ * transaction it waited for committed — a status without the history entry that set it.
+ */
+export function loadLockedOrders(orderIds: readonly string[]): Prisma.Sql {
   return Prisma.sql`
     SELECT o.id::text, o.user_id::text AS "userId", o.status::text,
       o.total_amount::text AS "totalAmount", o.shipping_street AS "shippingStreet",
@@ -38,9 +55,7 @@ export function lockAndLoad(orderIds: readonly string[]): Prisma.Sql {
       (SELECT json_agg(json_build_object('status', h.status, 'reason', h.reason, 'at', h.at)
                        ORDER BY h.id)
          FROM order_status_history h WHERE h.order_id = o.id) AS history
-    FROM orders o WHERE o.id = ANY(${orderIds}::uuid[])
-    ORDER BY o.id
-    FOR UPDATE OF o`;
+    FROM orders o WHERE o.id = ANY(${orderIds}::uuid[])`;
 }
 
 /** An order's new state and the history entries it gained. */

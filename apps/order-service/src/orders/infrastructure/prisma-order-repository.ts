@@ -17,7 +17,13 @@ import { type Order } from '../domain/order';
 import { ORDER_INCLUDE, toOrder } from './order-record.mapper';
 import { INSERT_ORDER_SQL, insertOrderParameters } from './order-insert.sql';
 import { countOrdersByStatus } from './order-status-counts.sql';
-import { type LockedOrderRow, lockAndLoad, storeChanges, toOrderFromRow } from './order-update.sql';
+import {
+  loadLockedOrders,
+  type LockedOrderRow,
+  lockOrders,
+  storeChanges,
+  toOrderFromRow,
+} from './order-update.sql';
 
 @Injectable()
 export class PrismaOrderRepository extends OrderRepository {
@@ -102,8 +108,8 @@ export class PrismaOrderRepository extends OrderRepository {
 
   /**
    * One transaction of two round trips, whatever the batch's size (Inbox.applyBatch): one
-   * statement locks and loads the orders with their lines and history (sent with BEGIN and
-   * the inbox claim), one stores every change (sent with COMMIT). This runs for every saga
+   * statement locks the orders and the next loads them with their lines and history (sent
+   * with BEGIN and the inbox claim), one stores every change (sent with COMMIT). This runs for every saga
    * event, and every round trip and commit costs CPU on both ends.
    */
   private changeOrders(
@@ -115,8 +121,8 @@ export class PrismaOrderRepository extends OrderRepository {
       this.pool,
       consumer,
       changes.map((change) => change.eventId),
-      [lockAndLoad(orderIds)],
-      (isNew, [rows]): Decision<UpdateOutcome[]> => {
+      [lockOrders(orderIds), loadLockedOrders(orderIds)],
+      (isNew, [, rows]): Decision<UpdateOutcome[]> => {
         const stored = new Map(
           ((rows ?? []) as LockedOrderRow[]).map((row) => [row.id, toOrderFromRow(row)]),
         );
