@@ -1,1 +1,2 @@
+export { CatalogPrices } from './application/ports/catalog-prices';
 export { CatalogModule } from './catalog.module';

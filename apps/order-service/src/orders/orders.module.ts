@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceMetrics } from '@kafka-commerce/platform';
+import { CatalogModule, CatalogPrices } from '../catalog';
 import { OrdersController } from './api/orders.controller';
 import { ordersHttpErrors } from './api/orders-http-errors';
 import { CancelOrderHandler } from './application/cancel-order/cancel-order.handler';
@@ -11,12 +12,12 @@ import { PriceCatalog } from './application/ports/price-catalog';
 import { SettlementObserver } from './application/ports/settlement-observer';
 import { SettleOrderHandler } from './application/settle-order/settle-order.handler';
 import { PrismaOrderRepository } from './infrastructure/prisma-order-repository';
-import { PrismaPriceCatalog } from './infrastructure/prisma-price-catalog';
 import { SagaMetrics } from './infrastructure/saga-metrics';
 import { PaymentEventsConsumer } from './messaging/payment-events.consumer';
 import { ReservationEventsConsumer } from './messaging/reservation-events.consumer';
 
 @Module({
+  imports: [CatalogModule],
   controllers: [OrdersController, ReservationEventsConsumer, PaymentEventsConsumer],
   providers: [
     ordersHttpErrors,
@@ -26,7 +27,12 @@ import { ReservationEventsConsumer } from './messaging/reservation-events.consum
     CancelOrderHandler,
     SettleOrderHandler,
     { provide: OrderRepository, useClass: PrismaOrderRepository },
-    { provide: PriceCatalog, useClass: PrismaPriceCatalog },
+    // Orders are priced from the catalog module's projection, through its public API.
+    {
+      provide: PriceCatalog,
+      useFactory: (prices: CatalogPrices): PriceCatalog => prices,
+      inject: [CatalogPrices],
+    },
     {
       provide: SettlementObserver,
       useFactory: (metrics: ServiceMetrics, orders: OrderRepository) =>

@@ -1,19 +1,18 @@
 import { toDecimal, type Decimal } from '@kafka-commerce/money';
 import { Injectable } from '@nestjs/common';
 import { DatabasePool } from '@kafka-commerce/platform';
-import { PriceCatalog } from '../application/ports/price-catalog';
+import { CatalogPrices } from '../application/ports/catalog-prices';
 
 const PRICES_SQL = `
   SELECT product_id::text AS "productId", price::text AS price
   FROM catalog_products WHERE product_id = ANY($1::uuid[])`;
 
 /**
- * Reads the catalog projection the catalog module keeps from the products topic. On the pg
- * pool, not Prisma's client: every POST /orders asks, and Prisma's query layer was a tenth
- * of order-service's busy CPU under load.
+ * Reads the projection's prices. On the pg pool, not Prisma's client: every POST /orders
+ * asks, and Prisma's query layer was a tenth of order-service's busy CPU under load.
  */
 @Injectable()
-export class PrismaPriceCatalog extends PriceCatalog {
+export class PostgresCatalogPrices extends CatalogPrices {
   constructor(private readonly pool: DatabasePool) {
     super();
   }
