@@ -12,7 +12,7 @@ import { PriceCatalog } from './application/ports/price-catalog';
 import { SettlementObserver } from './application/ports/settlement-observer';
 import { SettleOrderHandler } from './application/settle-order/settle-order.handler';
 import { PrismaOrderRepository } from './infrastructure/prisma-order-repository';
-import { SagaMetrics } from './infrastructure/saga-metrics';
+import { PrometheusSettlementObserver } from './infrastructure/prometheus-settlement-observer';
 import { PaymentEventsConsumer } from './messaging/payment-events.consumer';
 import { ReservationEventsConsumer } from './messaging/reservation-events.consumer';
 
@@ -36,7 +36,7 @@ import { ReservationEventsConsumer } from './messaging/reservation-events.consum
     {
       provide: SettlementObserver,
       useFactory: (metrics: ServiceMetrics, orders: OrderRepository) =>
-        new SagaMetrics(metrics.registry, orders),
+        new PrometheusSettlementObserver(metrics.registry, orders),
       inject: [ServiceMetrics, OrderRepository],
     },
   ],

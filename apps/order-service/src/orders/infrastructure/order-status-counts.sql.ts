@@ -3,7 +3,7 @@ import { type StatusCount } from '../application/ports/order-repository';
 import { type OrderStatus } from '../domain/order-status';
 
 // One pass over the orders table for all statuses at once. It is never on a request's path:
-// metrics run it when scraped, at most every few seconds (saga-metrics.ts).
+// metrics run it when scraped, at most every few seconds (prometheus-settlement-observer.ts).
 export const COUNT_BY_STATUS_SQL = `
   SELECT status::text AS status, count(*) AS count, min(created_at) AS "oldestPlacedAt"
   FROM orders

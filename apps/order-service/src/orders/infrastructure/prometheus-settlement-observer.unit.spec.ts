@@ -3,7 +3,7 @@ import { Registry } from 'prom-client';
 import { InMemoryOrderRepository } from '../../testing/in-memory-order-repository';
 import { aPendingOrder } from '../../testing/order-builders';
 import { type Order } from '../domain/order';
-import { SagaMetrics } from './saga-metrics';
+import { PrometheusSettlementObserver } from './prometheus-settlement-observer';
 
 const T0 = new Date('2026-11-26T10:00:00.000Z').getTime();
 const COUNT_MAX_AGE_MS = 5_000;
@@ -17,7 +17,7 @@ function setUp(orders: readonly Partial<Order>[] = []) {
   const reads = jest.spyOn(repository, 'countByStatus');
   const clock = { now: T0 };
   const registry = new Registry();
-  const metrics = new SagaMetrics(registry, repository, {
+  const metrics = new PrometheusSettlementObserver(registry, repository, {
     countMaxAgeMs: COUNT_MAX_AGE_MS,
     now: () => clock.now,
   });
@@ -44,7 +44,7 @@ async function scrape(registry: Registry, name: string): Promise<Record<string, 
 
 const secondsAgo = (seconds: number) => new Date(T0 - seconds * 1000);
 
-describe('SagaMetrics', () => {
+describe('PrometheusSettlementObserver', () => {
   it('counts the orders of every status, with 0 for a status no order has', async () => {
     const { registry } = setUp([
       { status: 'PENDING' },

@@ -9,24 +9,28 @@ import { ThrottledRead } from './throttled-read';
 /** From an order settled at once to one the saga took two minutes over (SagaStuck: 60 s). */
 const SETTLEMENT_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 
-export interface SagaMetricsOptions {
+export interface PrometheusSettlementObserverOptions {
   /** How long one count of the orders serves scrapes; 5 s unless given. */
   readonly countMaxAgeMs?: number;
   readonly now?: () => number;
 }
 
 /**
- * The saga at `/metrics`: orders per status and the age of the oldest unsettled order,
+ * The saga at `/metrics`, as the SettlementObserver's Prometheus adapter: orders per status and the age of the oldest unsettled order,
  * counted from the database when scraped (at most once per `countMaxAgeMs`, however many
  * scrapes come: the count stays off the request path and a scrape storm costs one query),
  * and how long orders take to settle. Every instance reports the same database-wide counts:
  * aggregate them across instances with max, not sum.
  */
-export class SagaMetrics extends SettlementObserver {
-  private readonly logger = new Logger(SagaMetrics.name);
+export class PrometheusSettlementObserver extends SettlementObserver {
+  private readonly logger = new Logger(PrometheusSettlementObserver.name);
   private readonly settlementSeconds: Histogram<'outcome'>;
 
-  constructor(registry: Registry, orders: OrderRepository, options: SagaMetricsOptions = {}) {
+  constructor(
+    registry: Registry,
+    orders: OrderRepository,
+    options: PrometheusSettlementObserverOptions = {},
+  ) {
     super();
     const now = options.now ?? Date.now;
     const counts = new ThrottledRead(() => orders.countByStatus(), {
