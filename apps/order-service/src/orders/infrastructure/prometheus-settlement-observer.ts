@@ -16,10 +16,10 @@ export interface PrometheusSettlementObserverOptions {
 }
 
 /**
- * The saga at `/metrics`, as the SettlementObserver's Prometheus adapter: orders per status and the age of the oldest unsettled order,
- * counted from the database when scraped (at most once per `countMaxAgeMs`, however many
- * scrapes come: the count stays off the request path and a scrape storm costs one query),
- * and how long orders take to settle. Every instance reports the same database-wide counts:
+ * The saga at `/metrics`, as the SettlementObserver's Prometheus adapter: orders per status
+ * and the age of the oldest unsettled order, counted from the database when scraped (at most
+ * once per `countMaxAgeMs`, however many scrapes come: the count stays off the request path
+ * and a scrape storm costs one query), and how long orders take to settle. Every instance reports the same database-wide counts:
  * aggregate them across instances with max, not sum.
  */
 export class PrometheusSettlementObserver extends SettlementObserver {
