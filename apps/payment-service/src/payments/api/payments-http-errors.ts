@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { answer, domainErrorFilter } from '@kafka-commerce/platform';
-import { OrderPaymentsNotFoundError } from '../application/list-payments/list-payments.errors';
+import { OrderPaymentsNotFoundError } from '../application/payment.errors';
 
 /** How the payments module's errors answer over HTTP (registered in PaymentsModule). */
 export const paymentsHttpErrors = domainErrorFilter([

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, type ClassProvider, type ExceptionFilter } from '@nestjs/common';
 import { type HttpAdapterHost } from '@nestjs/core';
-import { OrderPaymentsNotFoundError } from '../application/list-payments/list-payments.errors';
+import { OrderPaymentsNotFoundError } from '../application/payment.errors';
 import { paymentsHttpErrors } from './payments-http-errors';
 
 const ORDER_ID = '5d1c2b8a-3e4f-4a6b-8c9d-0e1f2a3b4c5d';

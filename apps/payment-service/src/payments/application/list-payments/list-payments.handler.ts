@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type ChargeStatus, type ChargeTerms, isCharge, type Payment } from '../../domain/payment';
 import { type OwnerScope, PaymentRepository } from '../ports/payment-repository';
-import { OrderPaymentsNotFoundError } from './list-payments.errors';
+import { OrderPaymentsNotFoundError } from '../payment.errors';
 
 export type Charge = Payment & { readonly status: ChargeStatus; readonly terms: ChargeTerms };
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { paymentTestBed } from '../../../testing/payment-test-bed';
-import { OrderPaymentsNotFoundError } from './list-payments.errors';
+import { OrderPaymentsNotFoundError } from '../payment.errors';
 
 const admin = { userId: randomUUID(), isAdmin: true };
 
