@@ -16,7 +16,7 @@ import { PrismaOrderRepository } from './prisma-order-repository';
 
 // Every change to an order reads it, decides, and writes — in one transaction, across two
 // round trips. Its customer's cancel (HTTP) and the saga's events (two consumers) can reach
-// the same order at once; the row lock the read takes (lockAndLoad: FOR UPDATE) makes the
+// the same order at once; the row lock the read takes (lockOrders: FOR UPDATE) makes the
 // second wait for the first and decide on what the first decided. These tests hold the
 // first transaction between its read and its write, start the second, and only then let
 // the first go on: without the lock the second would decide on the order as it was.
