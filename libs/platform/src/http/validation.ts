@@ -1,13 +1,6 @@
-import {
-  type ArgumentMetadata,
-  BadRequestException,
-  type PipeTransform,
-  ValidationPipe,
-  type ValidationError,
-} from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, type PipeTransform } from '@nestjs/common';
 import { describeUnsafeText, findUnsafeText } from '@kafka-commerce/events';
 import { createZodValidationPipe } from 'nestjs-zod';
-import { isZodDto } from 'nestjs-zod/dto';
 import { type z } from 'zod';
 
 export interface FieldError {
@@ -34,12 +27,6 @@ const ZodPipe = createZodValidationPipe({
 
 class WireTextValidationPipe implements PipeTransform {
   private readonly zod = new ZodPipe();
-  private readonly classValidator = new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: (errors) => validationFailed(flatten(errors)),
-  });
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // Custom decorators carry what our own code derived (the caller, a correlation id).
@@ -53,8 +40,8 @@ class WireTextValidationPipe implements PipeTransform {
         })),
       );
     }
-    if (isZodDto(metadata.metatype)) return this.zod.transform(value, metadata) as unknown;
-    return this.classValidator.transform(value, metadata);
+    // Values declared with a zod DTO are parsed by it; others (a plain string param) pass.
+    return (await this.zod.transform(value, metadata)) as unknown;
   }
 }
 
@@ -88,12 +75,4 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
 
 function dotted(parent: string, key: string): string {
   return parent ? `${parent}.${key}` : key;
-}
-
-function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
 }

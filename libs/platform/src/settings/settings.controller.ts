@@ -34,7 +34,7 @@ import {
 export interface SettingsControllerOptions<T extends SettingsShape<T>> {
   /** The service's RuntimeSettings subclass: the token its settings are injected by. */
   readonly settings: RuntimeSettingsClass<T>;
-  /** The PATCH body: every setting optional, with its class-validator rules. */
+  /** The PATCH body: a zod DTO, every setting optional. */
   readonly request: Type<object>;
   /** The settings as GET and PATCH answer them (for the OpenAPI document). */
   readonly response: Type<SettingsVersionResponse>;
