@@ -4,3 +4,4 @@ export * from './kafka-broker';
 export * from './test-backend';
 export * from './test-backends';
 export * from './kafka-cluster';
+export * from './test-database';

@@ -1,3 +1,4 @@
+import { domainErrorFilter } from '@kafka-commerce/platform';
 import { Module } from '@nestjs/common';
 import { inventoryHttpErrors } from './api/inventory-http-errors';
 import { ProductsController } from './api/products.controller';
@@ -21,7 +22,7 @@ import { OrderEventsConsumer } from './messaging/order-events.consumer';
 @Module({
   controllers: [ProductsController, OrderEventsConsumer],
   providers: [
-    inventoryHttpErrors,
+    domainErrorFilter(inventoryHttpErrors),
     CreateProductHandler,
     RestockProductHandler,
     FindProductsQuery,

@@ -1,3 +1,4 @@
+import { domainErrorFilter } from '@kafka-commerce/platform';
 import { Module } from '@nestjs/common';
 import { type NotificationServiceConfig } from '../config/notification-service.config';
 import { NOTIFICATION_SERVICE_CONFIG } from '../config/notification-service-config.token';
@@ -42,7 +43,7 @@ import { UserEventsConsumer } from './messaging/user-events.consumer';
     UserEventsConsumer,
   ],
   providers: [
-    notificationsHttpErrors,
+    domainErrorFilter(notificationsHttpErrors),
     NotifyOnEventHandler,
     DeliverNotificationsHandler,
     ListNotificationsHandler,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ServiceMetrics } from '@kafka-commerce/platform';
+import { domainErrorFilter, ServiceMetrics } from '@kafka-commerce/platform';
 import { CatalogModule, CatalogPrices } from '../catalog';
 import { OrdersController } from './api/orders.controller';
 import { ordersHttpErrors } from './api/orders-http-errors';
@@ -20,7 +20,7 @@ import { ReservationEventsConsumer } from './messaging/reservation-events.consum
   imports: [CatalogModule],
   controllers: [OrdersController, ReservationEventsConsumer, PaymentEventsConsumer],
   providers: [
-    ordersHttpErrors,
+    domainErrorFilter(ordersHttpErrors),
     PlaceOrderHandler,
     GetOrderHandler,
     ListOrdersHandler,

@@ -1,3 +1,4 @@
+import { domainErrorFilter } from '@kafka-commerce/platform';
 import { toDecimal } from '@kafka-commerce/money';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type PaymentServiceConfig } from '../config/payment-service.config';
@@ -23,7 +24,7 @@ export class PaymentsModule {
       module: PaymentsModule,
       controllers: [PaymentsController, OrderEventsConsumer, ReservationEventsConsumer],
       providers: [
-        paymentsHttpErrors,
+        domainErrorFilter(paymentsHttpErrors),
         OpenPaymentHandler,
         ChargePaymentHandler,
         CancelPaymentHandler,

@@ -1,3 +1,4 @@
+import { domainErrorFilter } from '@kafka-commerce/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { UserServiceConfig } from '../config/user-service.config';
 import { AuthController } from './api/auth.controller';
@@ -28,7 +29,7 @@ export class UsersModule {
           useValue: new AdminAccount(config.ADMIN_EMAIL, config.ADMIN_PASSWORD),
         },
         { provide: UserRepository, useClass: PrismaUserRepository },
-        usersHttpErrors,
+        domainErrorFilter(usersHttpErrors),
       ],
     };
   }

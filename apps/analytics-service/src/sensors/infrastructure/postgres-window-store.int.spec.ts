@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { Inbox, MessagingMetrics, Outbox } from '@kafka-commerce/messaging';
 import { DatabaseModule, DatabasePool, ServiceMetrics } from '@kafka-commerce/platform';
+import { createTestDatabase, type TestDatabase } from '@kafka-commerce/testing';
 import { AnalyticsDatabase } from '../../database';
 import { incoming, RecordingStreamObserver, resent } from '../../testing/sensor-readings';
 import { fixedSensorSettings } from '../../testing/sensor-settings';
@@ -17,26 +16,14 @@ import { PostgresWindowStore } from './postgres-window-store';
 // intake (inbox claim, readings, rejected readings), the locked per-sensor state, late
 // updates of stored windows, anomalies with their outbox rows, and GET /alerts' union.
 
-const POSTGRES_URL = process.env.POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
-const MIGRATIONS = path.resolve(__dirname, '../../../../../prisma/analytics/migrations');
-// The name says it is a test database, so nothing but a test ever drops it.
-const DATABASE = `kc_analytics_sensors_${randomUUID().slice(0, 8)}_test`;
 const CONSUMER = 'analytics-service.sensor.temperature';
 const T0 = Date.parse('2026-11-26T10:00:00.000Z');
 
 let moduleRef: TestingModule;
+let db: TestDatabase<DatabasePool>;
 let pool: DatabasePool;
 let store: PostgresWindowStore;
 let queries: PrismaSensorQueries;
-
-async function onServer(statement: string): Promise<void> {
-  const admin = new DatabasePool({ connectionString: `${POSTGRES_URL}/postgres`, max: 1 });
-  try {
-    await admin.query(statement);
-  } finally {
-    await admin.end();
-  }
-}
 
 async function rows<T>(sql: string, values: unknown[] = []): Promise<T[]> {
   return (await pool.query(sql, values)).rows as T[];
@@ -60,17 +47,13 @@ const sensor = () => `sensor-${randomUUID().slice(0, 8)}`;
 
 beforeAll(async () => {
   Logger.overrideLogger(false);
-  await onServer(`CREATE DATABASE ${DATABASE}`);
-  moduleRef = await Test.createTestingModule({
-    imports: [DatabaseModule.forClient(AnalyticsDatabase, `${POSTGRES_URL}/${DATABASE}`)],
-  }).compile();
-  pool = moduleRef.get(DatabasePool);
-  for (const name of readdirSync(MIGRATIONS, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()) {
-    await pool.query(readFileSync(path.join(MIGRATIONS, name, 'migration.sql'), 'utf8'));
-  }
+  db = await createTestDatabase('analytics', 'sensors', async (url) => {
+    moduleRef = await Test.createTestingModule({
+      imports: [DatabaseModule.forClient(AnalyticsDatabase, url)],
+    }).compile();
+    return moduleRef.get(DatabasePool);
+  });
+  pool = db.pool;
   const metrics = new MessagingMetrics(new ServiceMetrics('analytics-int').registry);
   store = new PostgresWindowStore(pool, new Inbox(metrics), new Outbox());
   queries = new PrismaSensorQueries(moduleRef.get(AnalyticsDatabase));
@@ -78,8 +61,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await moduleRef.get(AnalyticsDatabase).$disconnect();
-  await pool.end();
-  await onServer(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await db.drop();
 });
 
 describe('the sensor stream in PostgreSQL', () => {

@@ -1,13 +1,10 @@
+import { type HttpAnswer, httpAnswerTo } from '@kafka-commerce/platform';
 import {
-  type ArgumentsHost,
-  type ClassProvider,
   ConflictException,
-  type ExceptionFilter,
   type HttpException,
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { type HttpAdapterHost } from '@nestjs/core';
 import { MAX_UNITS } from '../domain/product';
 import {
   ProductNotFoundError,
@@ -18,23 +15,9 @@ import { inventoryHttpErrors } from './inventory-http-errors';
 
 const PRODUCT_ID = '7a9e4c2d-1b3f-4e5a-9b6c-8d7e6f5a4b3c';
 
-/** What the filter answers an HTTP request that failed with `error`. */
-function answerTo(error: Error): { status: number; body: unknown } {
-  const replies: { status: number; body: unknown }[] = [];
-  const adapterHost = {
-    httpAdapter: {
-      reply: (_response: unknown, body: unknown, status: number) => replies.push({ status, body }),
-    },
-  } as unknown as HttpAdapterHost;
-  const host = {
-    getType: () => 'http',
-    switchToHttp: () => ({ getResponse: () => ({}) }),
-  } as unknown as ArgumentsHost;
-  const Filter = (inventoryHttpErrors as ClassProvider<ExceptionFilter>).useClass;
-  new Filter(adapterHost).catch(error, host);
-  const [reply] = replies;
-  if (!reply) throw new Error('the filter did not answer');
-  return reply;
+/** What a request that failed with `error` is answered. */
+function answerTo(error: Error): HttpAnswer | undefined {
+  return httpAnswerTo(inventoryHttpErrors, error);
 }
 
 /** What the controller answered before, when it threw `exception` itself. */

@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { Inbox, MessagingMetrics, Outbox } from '@kafka-commerce/messaging';
-import { type DatabasePool, ServiceMetrics } from '@kafka-commerce/platform';
-import { waitFor } from '@kafka-commerce/testing';
-import {
-  createInventoryTestDatabase,
-  type InventoryTestDatabase,
-} from '../../testing/inventory-test-database';
+import { DatabasePool, ServiceMetrics } from '@kafka-commerce/platform';
+import { createTestDatabase, type TestDatabase, waitFor } from '@kafka-commerce/testing';
 import { confirmCommand, releaseCommand, reserveCommand } from '../../testing/order-commands';
 import { aProduct } from '../../testing/product-builder';
 import {
@@ -29,14 +25,18 @@ import { PrismaStockLedger } from './prisma-stock-ledger';
 
 const CONSUMER = 'inventory-service.orders';
 
-let db: InventoryTestDatabase;
+let db: TestDatabase<DatabasePool>;
 let pool: DatabasePool;
 let orders: ApplyOrderCommandsHandler;
 
 beforeAll(async () => {
   Logger.overrideLogger(false);
   // Two ledger transactions, the connection that holds one of them back, and the probes.
-  db = await createInventoryTestDatabase('stock_ledger', { connections: 5 });
+  db = await createTestDatabase(
+    'inventory',
+    'stock_ledger',
+    (url) => new DatabasePool({ connectionString: url, max: 5 }),
+  );
   pool = db.pool;
   const metrics = new MessagingMetrics(new ServiceMetrics('inventory-int').registry);
   const ledger = new PrismaStockLedger(pool, new Inbox(metrics), new Outbox());

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { answer, domainErrorFilter } from '@kafka-commerce/platform';
+import { answer, type DomainErrorAnswer } from '@kafka-commerce/platform';
 import {
   OrderAlreadyCancelledError,
   OrderNotFoundError,
@@ -8,7 +8,7 @@ import {
 } from '../domain/order.errors';
 
 /** How the orders module's domain errors answer over HTTP (registered in OrdersModule). */
-export const ordersHttpErrors = domainErrorFilter([
+export const ordersHttpErrors: readonly DomainErrorAnswer[] = [
   // Also someone else's order: its existence is not revealed.
   answer({ error: OrderNotFoundError, status: HttpStatus.NOT_FOUND }),
   answer({ error: OrderAlreadyCancelledError, status: HttpStatus.CONFLICT }),
@@ -18,4 +18,4 @@ export const ordersHttpErrors = domainErrorFilter([
     details: (error) => ({ productIds: error.productIds }),
   }),
   answer({ error: OrderTotalTooLargeError, status: HttpStatus.UNPROCESSABLE_ENTITY }),
-]);
+];

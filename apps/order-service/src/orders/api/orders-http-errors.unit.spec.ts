@@ -1,5 +1,4 @@
-import { type ArgumentsHost, type ClassProvider, type ExceptionFilter } from '@nestjs/common';
-import { type HttpAdapterHost } from '@nestjs/core';
+import { type HttpAnswer, httpAnswerTo } from '@kafka-commerce/platform';
 import {
   OrderAlreadyCancelledError,
   OrderNotFoundError,
@@ -11,23 +10,9 @@ import { ordersHttpErrors } from './orders-http-errors';
 const ORDER_ID = '5d1c2b8a-3e4f-4a6b-8c9d-0e1f2a3b4c5d';
 const PRODUCT_ID = '0e4b8d5a-2c1f-4a3e-9b7d-6f5e4d3c2b1a';
 
-/** What the filter answers an HTTP request that failed with `error`. */
-function answerTo(error: Error): { status: number; body: unknown } {
-  const replies: { status: number; body: unknown }[] = [];
-  const adapterHost = {
-    httpAdapter: {
-      reply: (_response: unknown, body: unknown, status: number) => replies.push({ status, body }),
-    },
-  } as unknown as HttpAdapterHost;
-  const host = {
-    getType: () => 'http',
-    switchToHttp: () => ({ getResponse: () => ({}) }),
-  } as unknown as ArgumentsHost;
-  const Filter = (ordersHttpErrors as ClassProvider<ExceptionFilter>).useClass;
-  new Filter(adapterHost).catch(error, host);
-  const [reply] = replies;
-  if (!reply) throw new Error('the filter did not answer');
-  return reply;
+/** What a request that failed with `error` is answered. */
+function answerTo(error: Error): HttpAnswer | undefined {
+  return httpAnswerTo(ordersHttpErrors, error);
 }
 
 describe('ordersHttpErrors', () => {

@@ -1,17 +1,22 @@
+import { DatabasePool } from '@kafka-commerce/platform';
+import { createTestDatabase, type TestDatabase } from '@kafka-commerce/testing';
 import { aPendingOrder } from '../../testing/order-builders';
-import { createOrderTestDatabase, type OrderTestDatabase } from '../../testing/order-test-database';
 import { type Order } from '../domain/order';
 import { INSERT_ORDER_SQL, insertOrderParameters } from './order-insert.sql';
 import { countOrdersByStatus } from './order-status-counts.sql';
 
-let db: OrderTestDatabase;
+let db: TestDatabase<DatabasePool>;
 
 async function store(order: Order): Promise<void> {
   await db.pool.query(INSERT_ORDER_SQL, [...insertOrderParameters(order), '[]']);
 }
 
 beforeAll(async () => {
-  db = await createOrderTestDatabase('counts');
+  db = await createTestDatabase(
+    'order',
+    'counts',
+    (url) => new DatabasePool({ connectionString: url, max: 2 }),
+  );
 });
 
 afterAll(async () => {

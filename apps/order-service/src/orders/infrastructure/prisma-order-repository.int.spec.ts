@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inbox, MessagingMetrics, Outbox } from '@kafka-commerce/messaging';
-import { waitFor } from '@kafka-commerce/testing';
+import { DatabasePool } from '@kafka-commerce/platform';
+import { createTestDatabase, type TestDatabase, waitFor } from '@kafka-commerce/testing';
 import { Registry } from 'prom-client';
 import { type OrderDatabase } from '../../database';
 import { aPendingOrder } from '../../testing/order-builders';
-import { createOrderTestDatabase, type OrderTestDatabase } from '../../testing/order-test-database';
 import { RecordingSettlementObserver } from '../../testing/recording-settlement-observer';
 import { CancelOrderHandler } from '../application/cancel-order/cancel-order.handler';
 import {
@@ -23,7 +23,7 @@ import { PrismaOrderRepository } from './prisma-order-repository';
 
 jest.setTimeout(30_000);
 
-let db: OrderTestDatabase;
+let db: TestDatabase<DatabasePool>;
 let repository: PrismaOrderRepository;
 
 // The changes under test run on the pg pool; the Prisma client only serves other reads.
@@ -35,7 +35,11 @@ const prismaNotUsed = new Proxy({} as OrderDatabase, {
 
 beforeAll(async () => {
   // Two racing transactions, the gate, and the probe that watches them wait.
-  db = await createOrderTestDatabase('locks', { connections: 5 });
+  db = await createTestDatabase(
+    'order',
+    'locks',
+    (url) => new DatabasePool({ connectionString: url, max: 5 }),
+  );
   repository = new PrismaOrderRepository(
     prismaNotUsed,
     db.pool,

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { toDecimal } from '@kafka-commerce/money';
 import { Inbox, type MessagingMetrics, Outbox } from '@kafka-commerce/messaging';
 import { DatabasePool } from '@kafka-commerce/platform';
-import { waitFor } from '@kafka-commerce/testing';
+import { createTestDatabase, type TestDatabase, waitFor } from '@kafka-commerce/testing';
 import { type PaymentDatabase } from '../../database';
 import { paymentProcessedEvent, paymentRefundedEvent } from '../application/payment-events';
 import { type DecidePaymentChange } from '../application/ports/payment-repository';
@@ -29,40 +27,17 @@ import { PrismaPaymentRepository } from './prisma-payment-repository';
 // the first finish. With the lock, the second waits and decides on the first's result;
 // without it, the second decides on the stale row and one of the two changes is lost.
 
-const POSTGRES_URL = process.env.POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
-const MIGRATIONS = path.resolve(__dirname, '../../../../../prisma/payment/migrations');
-// The name says it is a test database, so nothing but a test ever drops it.
-const DATABASE = `kc_payment_locks_${randomUUID().slice(0, 8)}_test`;
 const ORDERS_CONSUMER = 'payment-service.orders';
 
 /** The test's own connections: seeding, reading back, holding the outbox, watching locks. */
+let db: TestDatabase<DatabasePool>;
 let pool: DatabasePool;
 /** Two service instances, each with its own connection pool. */
 const instances: { pool: DatabasePool; payments: PrismaPaymentRepository }[] = [];
 
-async function onServer(statement: string): Promise<void> {
-  const admin = new DatabasePool({ connectionString: `${POSTGRES_URL}/postgres`, max: 1 });
-  try {
-    await admin.query(statement);
-  } finally {
-    await admin.end();
-  }
-}
-
-/** payment-service's schema, from its committed migrations, oldest first. */
-async function migrate(): Promise<void> {
-  const names = readdirSync(MIGRATIONS, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-  for (const name of names) {
-    await pool.query(readFileSync(path.join(MIGRATIONS, name, 'migration.sql'), 'utf8'));
-  }
-}
-
 function anInstance() {
   const instancePool = new DatabasePool({
-    connectionString: `${POSTGRES_URL}/${DATABASE}`,
+    connectionString: db.url,
     max: 2,
   });
   // changeAll runs on the pool alone: Prisma's client serves other reads, and the inbox
@@ -78,16 +53,18 @@ function anInstance() {
 }
 
 beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${DATABASE}`);
-  pool = new DatabasePool({ connectionString: `${POSTGRES_URL}/${DATABASE}`, max: 3 });
-  await migrate();
+  db = await createTestDatabase(
+    'payment',
+    'locks',
+    (url) => new DatabasePool({ connectionString: url, max: 3 }),
+  );
+  pool = db.pool;
   instances.push(anInstance(), anInstance());
 });
 
 afterAll(async () => {
   await Promise.all(instances.map((instance) => instance.pool.end()));
-  await pool.end();
-  await onServer(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await db.drop();
 });
 
 function instance(index: 0 | 1): PrismaPaymentRepository {

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { answer, domainErrorFilter } from '@kafka-commerce/platform';
+import { answer, type DomainErrorAnswer } from '@kafka-commerce/platform';
 import {
   EmailAlreadyRegisteredError,
   InvalidCredentialsError,
@@ -8,7 +8,7 @@ import {
 } from '../domain/user.errors';
 
 /** How the users module's domain errors answer over HTTP (registered in UsersModule). */
-export const usersHttpErrors = domainErrorFilter([
+export const usersHttpErrors: readonly DomainErrorAnswer[] = [
   answer({ error: EmailAlreadyRegisteredError, status: HttpStatus.CONFLICT }),
   answer({ error: InvalidCredentialsError, status: HttpStatus.UNAUTHORIZED }),
   answer({ error: UserNotFoundError, status: HttpStatus.NOT_FOUND }),
@@ -21,4 +21,4 @@ export const usersHttpErrors = domainErrorFilter([
       errors: [{ field: error.field, messages: [error.message] }],
     }),
   }),
-]);
+];

@@ -1,5 +1,4 @@
-import { type ArgumentsHost, type ClassProvider, type ExceptionFilter } from '@nestjs/common';
-import { type HttpAdapterHost } from '@nestjs/core';
+import { type HttpAnswer, httpAnswerTo } from '@kafka-commerce/platform';
 import {
   EmailAlreadyRegisteredError,
   InvalidCredentialsError,
@@ -10,23 +9,9 @@ import { usersHttpErrors } from './users-http-errors';
 
 const USER_ID = '0b8f3c1e-6f5e-4b8a-9a36-1f6f1f7a2c11';
 
-/** What the filter answers an HTTP request that failed with `error`. */
-function answerTo(error: Error): { status: number; body: unknown } {
-  const replies: { status: number; body: unknown }[] = [];
-  const adapterHost = {
-    httpAdapter: {
-      reply: (_response: unknown, body: unknown, status: number) => replies.push({ status, body }),
-    },
-  } as unknown as HttpAdapterHost;
-  const host = {
-    getType: () => 'http',
-    switchToHttp: () => ({ getResponse: () => ({}) }),
-  } as unknown as ArgumentsHost;
-  const Filter = (usersHttpErrors as ClassProvider<ExceptionFilter>).useClass;
-  new Filter(adapterHost).catch(error, host);
-  const [reply] = replies;
-  if (!reply) throw new Error('the filter did not answer');
-  return reply;
+/** What a request that failed with `error` is answered. */
+function answerTo(error: Error): HttpAnswer | undefined {
+  return httpAnswerTo(usersHttpErrors, error);
 }
 
 describe('usersHttpErrors', () => {
