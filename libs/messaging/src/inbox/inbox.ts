@@ -67,6 +67,23 @@ export class Inbox {
   }
 
   /**
+   * Claims the events of `consumed` for this consumer and returns those not handled before,
+   * in their order (the second copy of an id the batch holds twice is dropped too).
+   */
+  async claimNew<TEvent extends { readonly eventId: string }>(
+    client: RawSqlClient<unknown>,
+    consumer: string,
+    consumed: readonly TEvent[],
+  ): Promise<TEvent[]> {
+    const claimed = await this.claim(
+      client,
+      consumer,
+      consumed.map((event) => event.eventId),
+    );
+    return consumed.filter((event) => claimed.delete(event.eventId));
+  }
+
+  /**
    * Applies a batch of consumed events, each at most once, in one transaction of two round
    * trips (transactInTwoTrips): the locking `reads` for the whole batch, then the claim of
    * every event (so its time is when the batch held its locks), and `decide` runs on the

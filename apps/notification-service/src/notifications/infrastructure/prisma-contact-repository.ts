@@ -21,12 +21,7 @@ export class PrismaContactRepository extends ContactRepository {
   applyOnce(consumer: string, updates: readonly ContactUpdate[]): Promise<AppliedContacts> {
     return this.db.$transaction(
       async (tx) => {
-        const fresh = await this.inbox.claim(
-          tx,
-          consumer,
-          updates.map((update) => update.eventId),
-        );
-        const toApply = updates.filter((update) => fresh.has(update.eventId));
+        const toApply = await this.inbox.claimNew(tx, consumer, updates);
         if (toApply.length === 0) return { applied: 0, stale: 0, notificationIds: [] };
         // A user's events share a partition, so no other transaction adds their contact meanwhile.
         const existing = await tx.contact.findMany({
@@ -44,7 +39,7 @@ export class PrismaContactRepository extends ContactRepository {
         }
         const caused = await book.finish();
         const notificationIds = await insertNotifications(tx, caused);
-        return { applied: fresh.size, stale: book.stale, notificationIds };
+        return { applied: toApply.length, stale: book.stale, notificationIds };
       },
       { timeout: 15_000 },
     );

@@ -15,13 +15,8 @@ export class PrismaCatalogRepository extends CatalogRepository {
   applyOnce(consumer: string, updates: readonly CatalogUpdate[]): Promise<number> {
     return this.db.$transaction(
       async (tx) => {
-        const fresh = await this.inbox.claim(
-          tx,
-          consumer,
-          updates.map((update) => update.eventId),
-        );
-        for (const { eventId, entry } of updates) {
-          if (!fresh.has(eventId)) continue;
+        const fresh = await this.inbox.claimNew(tx, consumer, updates);
+        for (const { entry } of fresh) {
           // Newer-wins upsert: the topic keeps one product's events in order, but a
           // re-driven dead letter could bring an old version back.
           const { count } = await tx.catalogProduct.updateMany({
@@ -31,7 +26,7 @@ export class PrismaCatalogRepository extends CatalogRepository {
           if (count === 0)
             await tx.catalogProduct.createMany({ data: [entry], skipDuplicates: true });
         }
-        return fresh.size;
+        return fresh.length;
       },
       { timeout: 15_000 },
     );
