@@ -28,7 +28,13 @@ const dependencyRules = [
     // Test kits (waits, test brokers, the messaging test kit) for any spec; production code
     // below never imports them.
     sourceTag: 'type:testing',
-    onlyDependOnLibsWithTags: ['type:contract', 'type:util', 'type:messaging', 'type:testing'],
+    onlyDependOnLibsWithTags: [
+      'type:contract',
+      'type:util',
+      'type:messaging',
+      'type:platform',
+      'type:testing',
+    ],
   },
   {
     sourceTag: 'type:platform',

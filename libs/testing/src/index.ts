@@ -5,3 +5,4 @@ export * from './test-backend';
 export * from './test-backends';
 export * from './kafka-cluster';
 export * from './test-database';
+export * from './request-validation';
