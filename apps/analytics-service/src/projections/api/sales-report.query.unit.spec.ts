@@ -1,24 +1,12 @@
-import { BadRequestException } from '@nestjs/common';
-import { createValidationPipe } from '@kafka-commerce/platform';
+import { refusal, validated } from '@kafka-commerce/testing';
 import { reportRangeOf, SalesReportQuery } from './sales-report.query';
 
-async function validQuery(raw: Record<string, unknown>): Promise<SalesReportQuery> {
-  return (await createValidationPipe().transform(raw, {
-    type: 'query',
-    metatype: SalesReportQuery,
-  })) as SalesReportQuery;
-}
+const validQuery = (raw: Record<string, unknown>) => validated(SalesReportQuery, raw, 'query');
 
 /** The field errors of a rejected query: `{ field: messages }`. */
-async function errorsOf(raw: Record<string, unknown>): Promise<Record<string, string[]>> {
-  try {
-    await validQuery(raw);
-  } catch (error) {
-    if (!(error instanceof BadRequestException)) throw error;
-    const body = error.getResponse() as { errors: { field: string; messages: string[] }[] };
-    return Object.fromEntries(body.errors.map(({ field, messages }) => [field, messages]));
-  }
-  throw new Error(`accepted ${JSON.stringify(raw)}`);
+async function errorsOf(raw: Record<string, unknown>): Promise<Record<string, readonly string[]>> {
+  const errors = await refusal(SalesReportQuery, raw, 'query');
+  return Object.fromEntries(errors.map(({ field, messages }) => [field, messages]));
 }
 
 describe('GET /analytics/reports/sales query', () => {

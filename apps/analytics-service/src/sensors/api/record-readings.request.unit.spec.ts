@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { BadRequestException } from '@nestjs/common';
-import { createValidationPipe, type FieldError } from '@kafka-commerce/platform';
+import { refusal, validated } from '@kafka-commerce/testing';
 import { SensorReadingsRequest } from './record-readings.request';
 
 const valid = {
@@ -9,25 +8,9 @@ const valid = {
   timestamp: '2026-11-26T10:00:00.250Z',
 };
 
-type Reading = SensorReadingsRequest[number];
-
-/** The service's real pipe, as POST /sensors/readings runs it. */
-async function validate(body: unknown): Promise<Reading[]> {
-  return (await createValidationPipe().transform(body, {
-    type: 'body',
-    metatype: SensorReadingsRequest,
-  })) as Reading[];
-}
-
-async function fieldErrors(body: unknown): Promise<FieldError[]> {
-  try {
-    await validate(body);
-  } catch (error) {
-    if (!(error instanceof BadRequestException)) throw error;
-    return (error.getResponse() as { errors: FieldError[] }).errors;
-  }
-  throw new Error('expected the body to be rejected');
-}
+// The service's real pipe, as POST /sensors/readings runs it.
+const validate = (body: unknown) => validated(SensorReadingsRequest, body);
+const fieldErrors = (body: unknown) => refusal(SensorReadingsRequest, body);
 
 describe('SensorReadingsRequest', () => {
   it('passes a valid array of readings through', async () => {

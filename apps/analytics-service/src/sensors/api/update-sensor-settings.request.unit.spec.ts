@@ -1,25 +1,10 @@
 import 'reflect-metadata';
-import { BadRequestException } from '@nestjs/common';
-import { createValidationPipe, type FieldError } from '@kafka-commerce/platform';
+import { refusedFields, validated } from '@kafka-commerce/testing';
 import { UpdateSensorSettingsRequest } from './update-sensor-settings.request';
 
-/** The service's real pipe, as PATCH /settings runs it. */
-function validate(body: unknown): Promise<unknown> {
-  return createValidationPipe().transform(body, {
-    type: 'body',
-    metatype: UpdateSensorSettingsRequest,
-  }) as Promise<unknown>;
-}
-
-async function rejectedFields(body: unknown): Promise<string[]> {
-  try {
-    await validate(body);
-  } catch (error) {
-    if (!(error instanceof BadRequestException)) throw error;
-    return (error.getResponse() as { errors: FieldError[] }).errors.map((e) => e.field);
-  }
-  throw new Error('expected the body to be rejected');
-}
+// The service's real pipe, as PATCH /settings runs it.
+const validate = (body: unknown) => validated(UpdateSensorSettingsRequest, body);
+const rejectedFields = (body: unknown) => refusedFields(UpdateSensorSettingsRequest, body);
 
 describe('UpdateSensorSettingsRequest', () => {
   it('takes any subset of the settings', async () => {

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { BadRequestException } from '@nestjs/common';
-import { createValidationPipe, type FieldError } from '@kafka-commerce/platform';
+import { refusedFields, validated } from '@kafka-commerce/testing';
 import { type z } from 'zod';
 import { MAX_UNITS } from '../domain/product';
 import { CreateProductRequest } from './create-product.request';
@@ -53,23 +52,13 @@ describe('CreateProductRequest', () => {
   });
 });
 
-/** The service's real global pipe, as Nest runs it for POST /products. */
-async function rejectedFields(body: unknown): Promise<string[]> {
-  try {
-    await createValidationPipe().transform(body, { type: 'body', metatype: CreateProductRequest });
-  } catch (error) {
-    if (!(error instanceof BadRequestException)) throw error;
-    return (error.getResponse() as { errors: FieldError[] }).errors.map((e) => e.field);
-  }
-  throw new Error('expected the body to be rejected');
-}
+// The service's real global pipe, as Nest runs it for POST /products.
+const rejectedFields = (body: unknown) => refusedFields(CreateProductRequest, body);
 
 describe('CreateProductRequest through the validation pipe', () => {
   it('keeps non-ASCII text, surrogate pairs included, unchanged', async () => {
     const body = { ...valid, sku: 'TEA-🍵', name: '☕ 🍵 Tee für zwei' };
-    await expect(
-      createValidationPipe().transform(body, { type: 'body', metatype: CreateProductRequest }),
-    ).resolves.toEqual(body);
+    await expect(validated(CreateProductRequest, body)).resolves.toEqual(body);
   });
 
   it.each([

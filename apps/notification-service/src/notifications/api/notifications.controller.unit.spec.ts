@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { GUARDS_METADATA } from '@nestjs/common/constants';
 import { AuthGuard, type AuthenticatedUser } from '@kafka-commerce/auth';
-import { createValidationPipe } from '@kafka-commerce/platform';
+import { validated } from '@kafka-commerce/testing';
 import { ListNotificationsHandler } from '../application/list-notifications/list-notifications.handler';
 import { OtherUsersNotificationsError } from '../application/notification.errors';
 import {
@@ -37,12 +37,7 @@ const admin: AuthenticatedUser = {
   role: 'admin',
 };
 
-async function validQuery(raw: Record<string, string>): Promise<ListNotificationsQuery> {
-  return (await createValidationPipe().transform(raw, {
-    type: 'query',
-    metatype: ListNotificationsQuery,
-  })) as ListNotificationsQuery;
-}
+const validQuery = (raw: Record<string, string>) => validated(ListNotificationsQuery, raw, 'query');
 
 function controllerWith(reader: NotificationReader): NotificationsController {
   return new NotificationsController(new ListNotificationsHandler(reader));

@@ -1,22 +1,10 @@
-import { BadRequestException } from '@nestjs/common';
-import { createValidationPipe, type FieldError } from '@kafka-commerce/platform';
+import { refusedFields, validated } from '@kafka-commerce/testing';
 import { DEFAULT_PAGE_SIZE, ListOrdersQuery, MAX_PAGE_SIZE } from './list-orders.query';
 
-/** Runs the service's real global pipe over a query string's values, as Nest does. */
-async function parse(query: Record<string, unknown>): Promise<unknown> {
-  const pipe = createValidationPipe();
-  return (await pipe.transform(query, { type: 'query', metatype: ListOrdersQuery })) as unknown;
-}
-
-async function invalidFields(query: Record<string, unknown>): Promise<string[]> {
-  try {
-    await parse(query);
-  } catch (error) {
-    if (!(error instanceof BadRequestException)) throw error;
-    return (error.getResponse() as { errors: FieldError[] }).errors.map((e) => e.field);
-  }
-  throw new Error('expected the query to be rejected');
-}
+// The service's real global pipe over a query string's values, as Nest runs it.
+const parse = (query: Record<string, unknown>) => validated(ListOrdersQuery, query, 'query');
+const invalidFields = (query: Record<string, unknown>) =>
+  refusedFields(ListOrdersQuery, query, 'query');
 
 describe('ListOrdersQuery through the validation pipe', () => {
   it('defaults to the first page of 20', async () => {

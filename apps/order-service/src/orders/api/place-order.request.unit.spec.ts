@@ -1,5 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
-import { createValidationPipe, type FieldError } from '@kafka-commerce/platform';
+import { refusedFields, validated } from '@kafka-commerce/testing';
 import { PlaceOrderRequest } from './place-order.request';
 
 const valid = {
@@ -8,21 +7,9 @@ const valid = {
   paymentMethod: 'card',
 };
 
-/** Runs the service's real global pipe over a body, as Nest does for POST /orders. */
-async function validate(body: unknown): Promise<unknown> {
-  const pipe = createValidationPipe();
-  return (await pipe.transform(body, { type: 'body', metatype: PlaceOrderRequest })) as unknown;
-}
-
-async function invalidFields(body: unknown): Promise<string[]> {
-  try {
-    await validate(body);
-  } catch (error) {
-    if (!(error instanceof BadRequestException)) throw error;
-    return (error.getResponse() as { errors: FieldError[] }).errors.map((e) => e.field);
-  }
-  throw new Error('expected the body to be rejected');
-}
+// The service's real global pipe over a body, as Nest runs it for POST /orders.
+const validate = (body: unknown) => validated(PlaceOrderRequest, body);
+const invalidFields = (body: unknown) => refusedFields(PlaceOrderRequest, body);
 
 describe('PlaceOrderRequest through the validation pipe', () => {
   it('accepts a well-formed order, non-ASCII text unchanged', async () => {

@@ -1,26 +1,10 @@
 import 'reflect-metadata';
-import { BadRequestException } from '@nestjs/common';
-import { createValidationPipe, type FieldError } from '@kafka-commerce/platform';
+import { refusedFields, validated } from '@kafka-commerce/testing';
 import { ListPaymentsQuery } from './list-payments.query';
 
-/** The service's real pipe, as GET /payments runs it on the query string. */
-async function validate(query: unknown): Promise<unknown> {
-  const validated: unknown = await createValidationPipe().transform(query, {
-    type: 'query',
-    metatype: ListPaymentsQuery,
-  });
-  return validated;
-}
-
-async function rejectedFields(query: unknown): Promise<string[]> {
-  try {
-    await validate(query);
-  } catch (error) {
-    if (!(error instanceof BadRequestException)) throw error;
-    return (error.getResponse() as { errors: FieldError[] }).errors.map((e) => e.field);
-  }
-  throw new Error('expected the query to be rejected');
-}
+// The service's real pipe, as GET /payments runs it on the query string.
+const validate = (query: unknown) => validated(ListPaymentsQuery, query, 'query');
+const rejectedFields = (query: unknown) => refusedFields(ListPaymentsQuery, query, 'query');
 
 describe('ListPaymentsQuery', () => {
   it.each([

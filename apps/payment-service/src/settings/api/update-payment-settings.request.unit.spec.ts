@@ -1,26 +1,10 @@
 import 'reflect-metadata';
-import { BadRequestException } from '@nestjs/common';
-import { createValidationPipe, type FieldError } from '@kafka-commerce/platform';
+import { refusedFields, validated } from '@kafka-commerce/testing';
 import { UpdatePaymentSettingsRequest } from './update-payment-settings.request';
 
-/** The service's real pipe, as PATCH /settings runs it. */
-async function validate(body: unknown): Promise<unknown> {
-  const validated: unknown = await createValidationPipe().transform(body, {
-    type: 'body',
-    metatype: UpdatePaymentSettingsRequest,
-  });
-  return validated;
-}
-
-async function rejectedFields(body: unknown): Promise<string[]> {
-  try {
-    await validate(body);
-  } catch (error) {
-    if (!(error instanceof BadRequestException)) throw error;
-    return (error.getResponse() as { errors: FieldError[] }).errors.map((e) => e.field);
-  }
-  throw new Error('expected the body to be rejected');
-}
+// The service's real pipe, as PATCH /settings runs it.
+const validate = (body: unknown) => validated(UpdatePaymentSettingsRequest, body);
+const rejectedFields = (body: unknown) => refusedFields(UpdatePaymentSettingsRequest, body);
 
 describe('UpdatePaymentSettingsRequest', () => {
   it('takes a limit as a decimal string, stored with two decimals', async () => {
