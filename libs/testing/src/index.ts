@@ -6,3 +6,4 @@ export * from './test-backends';
 export * from './kafka-cluster';
 export * from './test-database';
 export * from './request-validation';
+export * from './event-factories';
