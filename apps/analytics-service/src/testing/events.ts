@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  createEvent,
   type EventOf,
   orderCancelledV1,
   orderConfirmedV1,
@@ -11,6 +10,7 @@ import {
   userRegisteredV1,
   userRegisteredV1Fixture,
 } from '@kafka-commerce/events';
+import { eventOf } from '@kafka-commerce/testing';
 
 // Test data for analytics-service's specs, built through the real event definitions.
 
@@ -27,7 +27,7 @@ export const PRODUCT_B = 'c3b2a190-8f7e-4d6c-a5b4-3c2d1e0f9a8b';
 export const PRODUCT_C = 'a1b2c3d4-0000-4000-8000-000000000003';
 
 export function userRegistered(userId: string = randomUUID()): EventOf<typeof userRegisteredV1> {
-  return createEvent(userRegisteredV1, { ...userRegisteredV1Fixture, userId }, origin).envelope;
+  return eventOf(userRegisteredV1, { ...userRegisteredV1Fixture, userId }, origin);
 }
 
 export function orderCreated(
@@ -35,11 +35,11 @@ export function orderCreated(
   items: readonly Line[],
   totalAmount: string,
 ): EventOf<typeof orderCreatedV1> {
-  return createEvent(
+  return eventOf(
     orderCreatedV1,
     { ...orderCreatedV1Fixture, orderId, items: [...items], totalAmount },
     origin,
-  ).envelope;
+  );
 }
 
 export function orderConfirmed(
@@ -47,7 +47,7 @@ export function orderConfirmed(
   items: readonly Line[],
   totalAmount: string,
 ): EventOf<typeof orderConfirmedV1> {
-  return createEvent(
+  return eventOf(
     orderConfirmedV1,
     {
       orderId,
@@ -57,14 +57,14 @@ export function orderConfirmed(
       confirmedAt: '2026-11-26T10:00:03.000Z',
     },
     origin,
-  ).envelope;
+  );
 }
 
 export function orderCancelled(
   orderId: string,
   items: readonly Line[],
 ): EventOf<typeof orderCancelledV1> {
-  return createEvent(
+  return eventOf(
     orderCancelledV1,
     {
       orderId,
@@ -74,7 +74,7 @@ export function orderCancelled(
       cancelledAt: '2026-11-26T10:00:04.000Z',
     },
     origin,
-  ).envelope;
+  );
 }
 
 export function paymentProcessed(
@@ -82,7 +82,7 @@ export function paymentProcessed(
   status: 'SUCCEEDED' | 'FAILED',
   amount = '10.00',
 ): EventOf<typeof paymentProcessedV1> {
-  return createEvent(
+  return eventOf(
     paymentProcessedV1,
     {
       paymentId: randomUUID(),
@@ -94,16 +94,16 @@ export function paymentProcessed(
       processedAt: '2026-11-26T10:00:02.000Z',
     },
     origin,
-  ).envelope;
+  );
 }
 
 export function paymentRefunded(
   orderId: string,
   paymentId: string,
 ): EventOf<typeof paymentRefundedV1> {
-  return createEvent(
+  return eventOf(
     paymentRefundedV1,
     { paymentId, orderId, amount: '10.00', refundedAt: '2026-11-26T10:06:00.000Z' },
     origin,
-  ).envelope;
+  );
 }

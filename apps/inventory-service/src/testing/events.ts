@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  createEvent,
   type EventOf,
   orderCancelledV1,
   orderCancelledV1Fixture,
@@ -9,6 +8,7 @@ import {
   orderCreatedV1,
   orderCreatedV1Fixture,
 } from '@kafka-commerce/events';
+import { eventOf } from '@kafka-commerce/testing';
 
 /** An order's line as the tests write it; the events' unit price is a fixed 1.00. */
 export interface OrderLine {
@@ -16,42 +16,36 @@ export interface OrderLine {
   readonly quantity: number;
 }
 
-const FROM_ORDER_SERVICE = { producer: 'order-service' };
-
 // The order events inventory-service consumes, each a whole envelope as order-service would
 // publish it (createEvent), for the consumer's specs.
+
+const fromOrderService = (orderId: string) => ({
+  producer: 'order-service',
+  correlationId: orderId,
+});
+const priced = (lines: readonly OrderLine[]) =>
+  lines.map((line) => ({ ...line, unitPrice: '1.00' }));
 
 export function orderCreated(
   lines: readonly OrderLine[],
   orderId: string = randomUUID(),
 ): EventOf<typeof orderCreatedV1> {
-  const items = lines.map((line) => ({ ...line, unitPrice: '1.00' }));
-  return createEvent(
-    orderCreatedV1,
-    { ...orderCreatedV1Fixture, orderId, items },
-    { ...FROM_ORDER_SERVICE, correlationId: orderId },
-  ).envelope;
+  const payload = { ...orderCreatedV1Fixture, orderId, items: priced(lines) };
+  return eventOf(orderCreatedV1, payload, fromOrderService(orderId));
 }
 
 export function orderConfirmed(
   lines: readonly OrderLine[],
   orderId: string,
 ): EventOf<typeof orderConfirmedV1> {
-  const items = lines.map((line) => ({ ...line, unitPrice: '1.00' }));
-  return createEvent(
-    orderConfirmedV1,
-    { ...orderConfirmedV1Fixture, orderId, items },
-    { ...FROM_ORDER_SERVICE, correlationId: orderId },
-  ).envelope;
+  const payload = { ...orderConfirmedV1Fixture, orderId, items: priced(lines) };
+  return eventOf(orderConfirmedV1, payload, fromOrderService(orderId));
 }
 
 export function orderCancelled(
   lines: readonly OrderLine[],
   orderId: string,
 ): EventOf<typeof orderCancelledV1> {
-  return createEvent(
-    orderCancelledV1,
-    { ...orderCancelledV1Fixture, orderId, items: [...lines] },
-    { ...FROM_ORDER_SERVICE, correlationId: orderId },
-  ).envelope;
+  const payload = { ...orderCancelledV1Fixture, orderId, items: [...lines] };
+  return eventOf(orderCancelledV1, payload, fromOrderService(orderId));
 }

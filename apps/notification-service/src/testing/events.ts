@@ -1,29 +1,16 @@
 import {
-  createEvent,
-  type EventDefinition,
-  type EventOf,
   inventoryLowStockV1,
-  inventoryLowStockV1Fixture,
   orderCancelledV1,
-  orderCancelledV1Fixture,
   orderConfirmedV1,
-  orderConfirmedV1Fixture,
   orderCreatedV1,
-  orderCreatedV1Fixture,
   paymentProcessedV1,
-  paymentProcessedV1Fixture,
   paymentRefundedV1,
-  paymentRefundedV1Fixture,
   sensorAlertRaisedV1,
-  sensorAlertRaisedV1Fixture,
   sensorAnomalyDetectedV1,
-  sensorAnomalyDetectedV1Fixture,
   userRegisteredV1,
-  userRegisteredV1Fixture,
   userUpdatedV1,
-  userUpdatedV1Fixture,
 } from '@kafka-commerce/events';
-import { type z } from 'zod';
+import { eventFactory } from '@kafka-commerce/testing';
 
 /*
  * The events notification-service consumes, as its consumers receive them: whole envelopes
@@ -31,42 +18,15 @@ import { type z } from 'zod';
  * fields a test names changed.
  */
 
-type Overrides<TDefinition extends EventDefinition> = Partial<z.input<TDefinition['schema']>>;
+const origin = { producer: 'test', correlationId: 'test' };
 
-function consumed<TDefinition extends EventDefinition>(
-  definition: TDefinition,
-  payload: z.input<TDefinition['schema']>,
-): EventOf<TDefinition> {
-  return createEvent(definition, payload, { producer: 'test', correlationId: 'test' })
-    .envelope as EventOf<TDefinition>;
-}
-
-export const userRegistered = (overrides: Overrides<typeof userRegisteredV1> = {}) =>
-  consumed(userRegisteredV1, { ...userRegisteredV1Fixture, ...overrides });
-
-export const userUpdated = (overrides: Overrides<typeof userUpdatedV1> = {}) =>
-  consumed(userUpdatedV1, { ...userUpdatedV1Fixture, ...overrides });
-
-export const orderCreated = (overrides: Overrides<typeof orderCreatedV1> = {}) =>
-  consumed(orderCreatedV1, { ...orderCreatedV1Fixture, ...overrides });
-
-export const orderConfirmed = (overrides: Overrides<typeof orderConfirmedV1> = {}) =>
-  consumed(orderConfirmedV1, { ...orderConfirmedV1Fixture, ...overrides });
-
-export const orderCancelled = (overrides: Overrides<typeof orderCancelledV1> = {}) =>
-  consumed(orderCancelledV1, { ...orderCancelledV1Fixture, ...overrides });
-
-export const paymentProcessed = (overrides: Overrides<typeof paymentProcessedV1> = {}) =>
-  consumed(paymentProcessedV1, { ...paymentProcessedV1Fixture, ...overrides });
-
-export const paymentRefunded = (overrides: Overrides<typeof paymentRefundedV1> = {}) =>
-  consumed(paymentRefundedV1, { ...paymentRefundedV1Fixture, ...overrides });
-
-export const inventoryLowStock = (overrides: Overrides<typeof inventoryLowStockV1> = {}) =>
-  consumed(inventoryLowStockV1, { ...inventoryLowStockV1Fixture, ...overrides });
-
-export const sensorAlertRaised = (overrides: Overrides<typeof sensorAlertRaisedV1> = {}) =>
-  consumed(sensorAlertRaisedV1, { ...sensorAlertRaisedV1Fixture, ...overrides });
-
-export const sensorAnomalyDetected = (overrides: Overrides<typeof sensorAnomalyDetectedV1> = {}) =>
-  consumed(sensorAnomalyDetectedV1, { ...sensorAnomalyDetectedV1Fixture, ...overrides });
+export const userRegistered = eventFactory(userRegisteredV1, origin);
+export const userUpdated = eventFactory(userUpdatedV1, origin);
+export const orderCreated = eventFactory(orderCreatedV1, origin);
+export const orderConfirmed = eventFactory(orderConfirmedV1, origin);
+export const orderCancelled = eventFactory(orderCancelledV1, origin);
+export const paymentProcessed = eventFactory(paymentProcessedV1, origin);
+export const paymentRefunded = eventFactory(paymentRefundedV1, origin);
+export const inventoryLowStock = eventFactory(inventoryLowStockV1, origin);
+export const sensorAlertRaised = eventFactory(sensorAlertRaisedV1, origin);
+export const sensorAnomalyDetected = eventFactory(sensorAnomalyDetectedV1, origin);
