@@ -25,7 +25,8 @@ const dependencyRules = [
     onlyDependOnLibsWithTags: ['type:contract', 'type:messaging', 'type:util', 'type:testing'],
   },
   {
-    // Test kits (waits, test brokers, the messaging test kit) for any spec; production code
+    // Test kits (waits, test brokers and databases, requests through the real validation
+    // pipe, event factories, the messaging test kit) for any spec; production code
     // below never imports them.
     sourceTag: 'type:testing',
     onlyDependOnLibsWithTags: [
