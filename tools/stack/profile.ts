@@ -64,8 +64,8 @@ export function isProfileName(name: string): name is ProfileName {
  * Not 300: analytics-service would take 3306, MySQL's and MariaDB's port (running on some hosts).
  */
 const PORT_OFFSETS: Record<ProfileName, number> = { dev: 0, test: 100, faults: 200, bench: 400 };
-// Apart from every other broker the repo starts: the int-test backend (29092), a Kafka
-// outage test (49092) and the compose smoke test (39092).
+// Apart from every other broker the repo starts: the int-test backend (29092), the messaging
+// suites' own brokers (29300-29305, 29492, 29494) and the compose smoke test (39092).
 const KAFKA_PORTS: Record<ProfileName, number> = {
   dev: 9092,
   test: 19092,

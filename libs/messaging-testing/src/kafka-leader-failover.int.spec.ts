@@ -24,7 +24,7 @@ import {
 
 // This suite kills a broker process, so it runs a cluster of its own with this machine's Java
 // (tools/kafka/kafka.sh), whatever the run's back end.
-const CLUSTER = { instance: 'failover', firstPort: 49100 };
+const CLUSTER = { instance: 'failover', firstPort: 29300 };
 const TOPIC = `failover-${randomUUID().slice(0, 8)}` as TopicName;
 const SERVICE = `int-${randomUUID().slice(0, 8)}`;
 const KEYS = Array.from({ length: 30 }, () => randomUUID());

@@ -6,7 +6,7 @@ import { inTransaction, rawSql, userEvent } from './messaging-test-kit';
 import { type OwnBrokerConsumer, startOwnBrokerConsumer } from './own-broker-consumer';
 
 // This suite stops its broker, so it has one of its own.
-const LOCAL_BROKER = { name: 'outage', localPort: 49092 };
+const LOCAL_BROKER = { name: 'outage', localPort: 29492 };
 const TOPIC = `outage-${randomUUID().slice(0, 8)}` as TopicName;
 const SERVICE = `int-${randomUUID().slice(0, 8)}`;
 const KEYS = Array.from({ length: 4 }, () => randomUUID());

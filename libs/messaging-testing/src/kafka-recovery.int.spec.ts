@@ -15,7 +15,7 @@ import {
 import { type OwnBrokerConsumer, startOwnBrokerConsumer } from './own-broker-consumer';
 
 // This suite stops its broker, so it has one of its own.
-const LOCAL_BROKER = { name: 'recovery', localPort: 49094 };
+const LOCAL_BROKER = { name: 'recovery', localPort: 29494 };
 const TOPIC = `recovery-${randomUUID().slice(0, 8)}` as TopicName;
 const SERVICE = `int-${randomUUID().slice(0, 8)}`;
 const KEY = randomUUID();
