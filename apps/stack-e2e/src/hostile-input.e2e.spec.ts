@@ -121,7 +121,8 @@ describe('hostile text and shapes at the HTTP edge: 400 naming the field, never 
     ['shippingAddress', { shippingAddress: [] }],
     ['shippingAddress', { shippingAddress: 'x' }],
     ['shippingAddress', { shippingAddress: null }],
-    ['items', { items: [[]] }],
+    // The line itself is named, whatever non-object it is.
+    ['items.0', { items: [[]] }],
     ['items.0', { items: [null] }],
   ])('answers POST /orders with a non-object %s (%j) with 400', async (field, change) => {
     expectFieldError(await placeOrderWith(change), field);
