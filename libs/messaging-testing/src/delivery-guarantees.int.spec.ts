@@ -8,7 +8,7 @@ import { EFFECTS_POOL, effectsRecorder, HandlerScript } from './effects-recorder
 import {
   brokers,
   type ConsumerApp,
-  createTestDatabase,
+  createMessagingDatabase,
   createTopics,
   header,
   kafkaClient,
@@ -27,7 +27,7 @@ const MAX_ATTEMPTS = 4;
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 const script = new HandlerScript();
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let db: Awaited<ReturnType<typeof createMessagingDatabase>>;
 let consumer: ConsumerApp;
 
 function start(): Promise<ConsumerApp> {
@@ -71,7 +71,7 @@ const crashKey = randomUUID();
 const crashed = [userEvent(TOPIC, crashKey, 'crash-1'), userEvent(TOPIC, crashKey, 'crash-2')];
 
 beforeAll(async () => {
-  db = await createTestDatabase(`guarantees_${SERVICE.slice(4)}`);
+  db = await createMessagingDatabase(`guarantees_${SERVICE.slice(4)}`);
   await createTopics(TOPIC, 3);
   // A producer committed these events to its outbox, published them, and crashed before
   // deleting the rows: they are both on Kafka and still in the outbox.

@@ -8,7 +8,7 @@ import {
 } from '@kafka-commerce/messaging';
 import { type Pool } from 'pg';
 import { Registry } from 'prom-client';
-import { createTestDatabase } from './messaging-test-kit';
+import { createMessagingDatabase } from './messaging-test-kit';
 
 const CONSUMER = 'int.apply-once';
 
@@ -17,7 +17,7 @@ let inbox: Inbox;
 let metrics: MessagingMetrics;
 
 beforeAll(async () => {
-  db = await createTestDatabase(`apply_${randomUUID().slice(0, 8)}`);
+  db = await createMessagingDatabase(`apply_${randomUUID().slice(0, 8)}`);
   await db.pool.query('CREATE TABLE counters (id TEXT PRIMARY KEY, value INT NOT NULL)');
   metrics = new MessagingMetrics(new Registry());
   inbox = new Inbox(metrics);

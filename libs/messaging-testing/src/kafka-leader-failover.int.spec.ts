@@ -13,7 +13,7 @@ import { type Admin, ConfigResourceTypes } from 'kafkajs';
 import { EFFECTS_POOL, effectsRecorder, HandlerScript } from './effects-recorder';
 import {
   type ConsumerApp,
-  createTestDatabase,
+  createMessagingDatabase,
   createTopics,
   inTransaction,
   kafkaClient,
@@ -42,13 +42,13 @@ const KILLED_PARTITION = 0;
 const describeWithJava = spawnSync('java', ['-version']).status === 0 ? describe : describe.skip;
 
 let cluster: LocalKafkaCluster | undefined;
-let db: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+let db: Awaited<ReturnType<typeof createMessagingDatabase>> | undefined;
 let consumer: ConsumerApp | undefined;
 let admin: Admin | undefined;
 
 async function setUp(): Promise<void> {
   cluster = await startLocalKafkaCluster(CLUSTER.instance, CLUSTER.firstPort);
-  db = await createTestDatabase(`failover_${SERVICE.slice(4)}`);
+  db = await createMessagingDatabase(`failover_${SERVICE.slice(4)}`);
   // When each effect was applied, to see the stall.
   await db.pool.query(
     'ALTER TABLE effects ADD applied_at timestamptz NOT NULL DEFAULT clock_timestamp()',

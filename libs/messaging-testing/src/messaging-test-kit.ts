@@ -45,7 +45,7 @@ export function kafkaClient(bootstrap: readonly string[] = brokers()): Kafka {
 }
 
 /** A fresh database with the messaging tables and an `effects` table the test handlers write. */
-export async function createTestDatabase(name: string): Promise<{ url: string; pool: Pool }> {
+export async function createMessagingDatabase(name: string): Promise<{ url: string; pool: Pool }> {
   const database = `kc_msg_${name}_test`;
   const admin = new Client({ connectionString: `${POSTGRES_URL}/postgres` });
   await admin.connect();

@@ -11,7 +11,7 @@ import { Pool } from 'pg';
 import { Registry } from 'prom-client';
 import {
   brokers,
-  createTestDatabase,
+  createMessagingDatabase,
   createTopics,
   inTransaction,
   rawSql,
@@ -24,10 +24,10 @@ const KEYS = Array.from({ length: 5 }, () => randomUUID());
 const EVENTS_PER_KEY = 60;
 const RELAYS = 3;
 
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let db: Awaited<ReturnType<typeof createMessagingDatabase>>;
 
 beforeAll(async () => {
-  db = await createTestDatabase(`relay_${TOPIC.slice(6)}`);
+  db = await createMessagingDatabase(`relay_${TOPIC.slice(6)}`);
   await createTopics(TOPIC, 3);
 });
 

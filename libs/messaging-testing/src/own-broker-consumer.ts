@@ -4,7 +4,7 @@ import { resolveTestBackend, startTestBroker, type TestBroker } from '@kafka-com
 import { EFFECTS_POOL, effectsRecorder, HandlerScript } from './effects-recorder';
 import {
   type ConsumerApp,
-  createTestDatabase,
+  createMessagingDatabase,
   createTopics,
   startConsumerApp,
 } from './messaging-test-kit';
@@ -12,7 +12,7 @@ import {
 /** What a suite that stops its broker works with. */
 export interface OwnBrokerConsumer {
   readonly broker: TestBroker;
-  readonly db: Awaited<ReturnType<typeof createTestDatabase>>;
+  readonly db: Awaited<ReturnType<typeof createMessagingDatabase>>;
   readonly consumer: ConsumerApp;
   /** Stops the consumer, closes the database pool and removes the broker. */
   close(): Promise<void>;
@@ -30,7 +30,7 @@ export async function startOwnBrokerConsumer(options: {
 }): Promise<OwnBrokerConsumer> {
   const { topic, serviceName } = options;
   const broker = await startTestBroker(await resolveTestBackend(process.env), options.broker);
-  const db = await createTestDatabase(`${options.broker.name}_${serviceName.slice(4)}`);
+  const db = await createMessagingDatabase(`${options.broker.name}_${serviceName.slice(4)}`);
   await createTopics(topic, 3, broker.brokers);
   const consumer = await startConsumerApp({
     serviceName,

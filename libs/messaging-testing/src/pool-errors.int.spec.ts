@@ -1,7 +1,7 @@
 import { watchPoolErrors } from '@kafka-commerce/messaging';
 import { waitFor } from '@kafka-commerce/testing';
 import { Pool } from 'pg';
-import { createTestDatabase } from './messaging-test-kit';
+import { createMessagingDatabase } from './messaging-test-kit';
 
 /**
  * A connection that PostgreSQL ends while the service holds it (a restart during a
@@ -12,7 +12,7 @@ describe('a watched pool when PostgreSQL ends a connection that is lent out', ()
   let setupPool: Pool;
 
   beforeAll(async () => {
-    ({ url, pool: setupPool } = await createTestDatabase('pool_errors'));
+    ({ url, pool: setupPool } = await createMessagingDatabase('pool_errors'));
   });
 
   afterAll(async () => {
