@@ -4,6 +4,8 @@ import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK } from '@opentelemetry/sdk-node';
+import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { WithoutTransactionControl } from './without-transaction-control';
 
 /** Requests that are probes, not work: tracing them would bury every order under scrapes. */
 const UNTRACED_PATHS = new Set(['/health', '/metrics']);
@@ -20,8 +22,9 @@ let sdk: NodeSDK | undefined;
  * imports `@kafka-commerce/platform/tracing` first.
  *
  * What is traced: incoming HTTP requests, PostgreSQL queries made inside a span (the relay's
- * polling is not), and the messaging spans the transport opens from the `traceparent` it
- * carries through the outbox and Kafka headers.
+ * polling is not; nor is a bare BEGIN or COMMIT, see WithoutTransactionControl), and the
+ * messaging spans the transport opens from the `traceparent` it carries through the outbox and
+ * Kafka headers.
  */
 export function startTracing(env: NodeJS.ProcessEnv): boolean {
   const exporter = env.OTEL_TRACES_EXPORTER ?? 'none';
@@ -32,9 +35,15 @@ export function startTracing(env: NodeJS.ProcessEnv): boolean {
   sdk = new NodeSDK({
     ...(env.OTEL_SERVICE_NAME ? { serviceName: env.OTEL_SERVICE_NAME } : {}),
     autoDetectResources: false,
-    traceExporter: new ZipkinExporter({
-      url: env.OTEL_EXPORTER_ZIPKIN_ENDPOINT ?? 'http://localhost:9411/api/v2/spans',
-    }),
+    spanProcessors: [
+      new WithoutTransactionControl(
+        new BatchSpanProcessor(
+          new ZipkinExporter({
+            url: env.OTEL_EXPORTER_ZIPKIN_ENDPOINT ?? 'http://localhost:9411/api/v2/spans',
+          }),
+        ),
+      ),
+    ],
     // Our statements are long CTEs: in full they were half the bytes of an order's trace, which
     // every service serialises and Zipkin parses. Their first 256 characters identify them (the
     // text is in the repo). OTEL_[SPAN_]ATTRIBUTE_VALUE_LENGTH_LIMIT sets another limit.
