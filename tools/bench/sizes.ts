@@ -18,8 +18,8 @@ export interface BenchSizes {
   };
   /**
    * Saga runs with tracing on and off: `rounds` of each, every one a saturating run of
-   * `seconds` then one of `seconds` at `pacedRate` orders/s, after an untimed run of
-   * `warmupSeconds` with tracing on (Zipkin's JVM and the databases warm).
+   * `seconds` then one of `seconds` at `pacedRate` orders/s, after the restart and an untimed
+   * run of `warmupSeconds` (V8 optimising the services, Zipkin's JVM warming).
    */
   readonly tracing: {
     readonly rounds: number;
@@ -44,7 +44,7 @@ export const FULL_SIZES: BenchSizes = {
     sustainedSeconds: 60,
   },
   postOrders: { concurrency: 64, seconds: 10, rounds: 2 },
-  tracing: { rounds: 2, seconds: 30, pacedRate: 30, warmupSeconds: 15 },
+  tracing: { rounds: 3, seconds: 30, pacedRate: 30, warmupSeconds: 15 },
   timeoutMs: 180_000,
 };
 

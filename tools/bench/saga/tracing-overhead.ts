@@ -1,9 +1,9 @@
 import { Client } from 'pg';
-import { type LoadPlan, prepareCustomer } from '../../load/saga-load';
+import { type Customer, type LoadPlan, prepareCustomer } from '../../load/saga-load';
 import { type StackProfile } from '../../stack/profile';
 import { restartServices } from '../../stack/stack';
 import { type BenchContext } from '../context';
-import { fixed, type ScenarioReport, times } from '../report';
+import { fixed, median, type ScenarioReport, times } from '../report';
 import { type Sustained, sustainedLoad } from './saga';
 import { stackDatabases } from './stack-databases';
 
@@ -46,17 +46,20 @@ export async function tracingOverhead(
     zipkin: { saturated: [], paced: [] },
     none: { saturated: [], paced: [] },
   };
+  // Untimed: a service just restarted runs unoptimised code for its first seconds of load, and
+  // how soon V8 optimises it is not what tracing costs.
+  const warmUp = (customer: Customer) =>
+    warmupSeconds > 0
+      ? sustainedLoad(bench, profile, customer, orders, {
+          ...saturating,
+          durationMs: warmupSeconds * 1000,
+        })
+      : undefined;
   try {
-    if (warmupSeconds > 0) {
-      const customer = await prepareCustomer(profile, 1_000_000);
-      await sustainedLoad(bench, profile, customer, orders, {
-        ...saturating,
-        durationMs: warmupSeconds * 1000,
-      });
-    }
     for (const exporter of exporterOrder(rounds)) {
       await restartServices(profile, { OTEL_TRACES_EXPORTER: exporter }, bench.log);
       const customer = await prepareCustomer(profile, 1_000_000);
+      await warmUp(customer);
       const saturated = await sustainedLoad(bench, profile, customer, orders, saturating);
       const atRate = await sustainedLoad(bench, profile, customer, orders, paced);
       bench.log(
@@ -72,38 +75,39 @@ export async function tracingOverhead(
     await restartServices(profile, { OTEL_TRACES_EXPORTER: 'zipkin' }, bench.log);
     await orders.end();
   }
-  return report(bench, averaged(runs.zipkin), averaged(runs.none));
+  return report(bench, runs);
 }
 
-interface Averaged {
+/** One arm's runs, each figure the median of its rounds: one run disturbed by the machine moves it least. */
+interface ArmFigures {
   readonly orders: number;
   readonly confirmedPerSecond: number;
   readonly cpuMsPerOrderTotal: number;
   readonly cpuMsPerOrder: Record<string, number>;
 }
 
-function mean(runs: readonly Sustained[]): Averaged {
-  const average = (value: (run: Sustained) => number) =>
-    runs.reduce((sum, run) => sum + value(run), 0) / runs.length;
+function medianOf(runs: readonly Sustained[]): ArmFigures {
   const processes = [...new Set(runs.flatMap((run) => Object.keys(run.cpuMsPerOrder)))];
   return {
     orders: runs.reduce((sum, run) => sum + run.orders, 0),
-    confirmedPerSecond: average((run) => run.confirmedPerSecond),
-    cpuMsPerOrderTotal: average((run) => run.cpuMsPerOrderTotal),
+    confirmedPerSecond: median(runs.map((run) => run.confirmedPerSecond)),
+    cpuMsPerOrderTotal: median(runs.map((run) => run.cpuMsPerOrderTotal)),
     cpuMsPerOrder: Object.fromEntries(
-      processes.map((name) => [name, average((run) => run.cpuMsPerOrder[name] ?? 0)]),
+      processes.map((name) => [name, median(runs.map((run) => run.cpuMsPerOrder[name] ?? 0))]),
     ),
   };
 }
 
-function averaged(runs: Runs): { saturated: Averaged; paced: Averaged } {
-  return { saturated: mean(runs.saturated), paced: mean(runs.paced) };
+function figures(runs: Runs): { saturated: ArmFigures; paced: ArmFigures } {
+  return { saturated: medianOf(runs.saturated), paced: medianOf(runs.paced) };
 }
 
-type Arms = ReturnType<typeof averaged>;
-
-function report(bench: BenchContext, on: Arms, off: Arms): ScenarioReport {
-  const { rounds, seconds, pacedRate } = bench.sizes.tracing;
+function report(bench: BenchContext, runs: Record<TracesExporter, Runs>): ScenarioReport {
+  const on = figures(runs.zipkin);
+  const off = figures(runs.none);
+  const perRound = (arm: Runs) =>
+    arm.saturated.map((run) => fixed(run.confirmedPerSecond, 1)).join(', ');
+  const { rounds, seconds, pacedRate, warmupSeconds } = bench.sizes.tracing;
   const { concurrency } = bench.sizes.saga;
   const processes = Object.keys({ ...off.paced.cpuMsPerOrder, ...on.paced.cpuMsPerOrder });
   const row = (label: string, onValue: number, offValue: number) => [
@@ -117,9 +121,11 @@ function report(bench: BenchContext, on: Arms, off: Arms): ScenarioReport {
     title: 'tracing: the saga with every span exported to Zipkin vs tracing off (same stack)',
     notes: [
       `${rounds * 2} rounds, on and off alternating (on, off, off, on, …), services restarted ` +
-        `between them, after an untimed warm-up run; each round ${seconds} s at concurrency ` +
-        `${concurrency} (saturated), then ${pacedRate * seconds} orders at ${pacedRate}/s; ` +
-        'figures are the means',
+        `for each and warmed by an untimed ${warmupSeconds} s run; each round ${seconds} s at ` +
+        `concurrency ${concurrency} (saturated), then ${pacedRate * seconds} orders at ` +
+        `${pacedRate}/s; figures are each arm's medians`,
+      `saturated orders/s by round: tracing on ${perRound(runs.zipkin)}; ` +
+        `off ${perRound(runs.none)}`,
       'CPU from /proc, idle to idle, Zipkin included (mail sink excluded). Budget: tracing costs ' +
         '<= 10 % of throughput; at a fixed rate that is CPU per order (capacity = cores / CPU per ' +
         'order), the steady figure here; saturated throughput swings with batch sizes',
