@@ -1,6 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { type Customer, type LoadPlan, prepareCustomer } from '../../load/saga-load';
-import { type StackProfile } from '../../stack/profile';
+import { type StackProfile, zipkinUrl } from '../../stack/profile';
+import { tracesOfOrder } from '../../trace/zipkin-trace';
 import { restartServices } from '../../stack/stack';
 import { type BenchContext } from '../context';
 import { fixed, median, type ScenarioReport, times } from '../report';
@@ -8,6 +10,8 @@ import { type Sustained, sustainedLoad } from './saga';
 import { stackDatabases } from './stack-databases';
 
 type TracesExporter = 'zipkin' | 'none';
+
+const TRACE_DEADLINE_MS = 30_000;
 
 /** A saturating run and a run at a fixed rate, one after the other on the same services. */
 interface Runs {
@@ -62,6 +66,7 @@ export async function tracingOverhead(
       await warmUp(customer);
       const saturated = await sustainedLoad(bench, profile, customer, orders, saturating);
       const atRate = await sustainedLoad(bench, profile, customer, orders, paced);
+      if (exporter === 'zipkin') await awaitTraceInZipkin(profile, atRate.ids.at(-1));
       bench.log(
         `tracing ${exporter}: ${fixed(saturated.result.confirmedPerSecond, 1)} orders/s, ` +
           `${fixed(saturated.result.cpuMsPerOrderTotal, 2)} CPU ms/order saturated; ` +
@@ -76,6 +81,24 @@ export async function tracingOverhead(
     await orders.end();
   }
   return report(bench, runs);
+}
+
+/**
+ * A round with tracing on counts only if its spans reached Zipkin: a collector that is gone
+ * (one ran out of heap mid-run) would make tracing look cheap. The round's last order must
+ * be in Zipkin once the services have exported their batches (every 5 s).
+ */
+async function awaitTraceInZipkin(profile: StackProfile, orderId: string | undefined) {
+  if (orderId === undefined) throw new Error('tracing on: the round placed no order');
+  const deadline = Date.now() + TRACE_DEADLINE_MS;
+  while ((await tracesOfOrder(zipkinUrl(profile), orderId)).length === 0) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `tracing on: order ${orderId} has no trace in Zipkin after ${TRACE_DEADLINE_MS / 1000} s`,
+      );
+    }
+    await sleep(500);
+  }
 }
 
 /** One arm's runs, each figure the median of its rounds: one run disturbed by the machine moves it least. */
@@ -170,7 +193,10 @@ function report(bench: BenchContext, runs: Record<TracesExporter, Runs>): Scenar
       },
     ],
     cpuMsPerOrder: on.paced.cpuMsPerOrder,
-    checks: [`every order of the ${rounds * 2} rounds settled, tracing on and off`],
+    checks: [
+      `every order of the ${rounds * 2} rounds settled, tracing on and off`,
+      "every tracing-on round's last order has its trace in Zipkin",
+    ],
     data: { rounds, seconds, pacedRate, concurrency, on, off },
   };
 }
