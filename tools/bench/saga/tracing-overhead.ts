@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { waitFor } from '@kafka-commerce/testing';
 import { Client } from 'pg';
 import { type Customer, type LoadPlan, prepareCustomer } from '../../load/saga-load';
 import { type StackProfile, zipkinUrl } from '../../stack/profile';
@@ -10,8 +10,6 @@ import { type Sustained, sustainedLoad } from './saga';
 import { stackDatabases } from './stack-databases';
 
 type TracesExporter = 'zipkin' | 'none';
-
-const TRACE_DEADLINE_MS = 30_000;
 
 /** A saturating run and a run at a fixed rate, one after the other on the same services. */
 interface Runs {
@@ -90,15 +88,10 @@ export async function tracingOverhead(
  */
 async function awaitTraceInZipkin(profile: StackProfile, orderId: string | undefined) {
   if (orderId === undefined) throw new Error('tracing on: the round placed no order');
-  const deadline = Date.now() + TRACE_DEADLINE_MS;
-  while ((await tracesOfOrder(zipkinUrl(profile), orderId)).length === 0) {
-    if (Date.now() > deadline) {
-      throw new Error(
-        `tracing on: order ${orderId} has no trace in Zipkin after ${TRACE_DEADLINE_MS / 1000} s`,
-      );
-    }
-    await sleep(500);
-  }
+  await waitFor(
+    async () => ((await tracesOfOrder(zipkinUrl(profile), orderId)).length > 0 ? true : undefined),
+    { timeoutMs: 30_000, intervalMs: 500, description: `tracing on: order ${orderId} in Zipkin` },
+  );
 }
 
 /** One arm's runs, each figure the median of its rounds: one run disturbed by the machine moves it least. */
