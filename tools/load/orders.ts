@@ -19,13 +19,13 @@ import {
  * polling) and the CPU milliseconds per order each process of the stack spent (from /proc,
  * steady on a noisy machine). Loopback only; bounded in count and time.
  */
-const { values } = parseArgs({
-  options: {
-    orders: { type: 'string', default: '300' },
-    concurrency: { type: 'string', default: '20' },
-    rate: { type: 'string' },
-  },
-});
+const USAGE = `usage: pnpm load:orders [--orders 300] [--concurrency 20] [--rate <orders/s>]
+
+Places a bounded number of orders (at most 20,000) against the running \`pnpm stack:up\`, as
+one customer, at a concurrency (at most 256) or paced at a rate per second. Prints orders/s,
+placed→confirmed latency percentiles and CPU milliseconds per order of each stack process.`;
+
+const { values } = parsedArgs();
 const ORDERS = Math.min(Number(values.orders), 20_000);
 const CONCURRENCY = Math.min(Number(values.concurrency), 256);
 const RATE = values.rate === undefined ? undefined : Number(values.rate);
@@ -33,7 +33,27 @@ const DEADLINE_MS = 300_000;
 const profile = resolveProfile('dev', process.env);
 const orderService = SERVICES.find((service) => service.name === 'order-service');
 
+function parsedArgs() {
+  try {
+    return parseArgs({
+      options: {
+        orders: { type: 'string', default: '300' },
+        concurrency: { type: 'string', default: '20' },
+        rate: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   if (!orderService) throw new Error('order-service is not in the stack');
   const orders = new Client({ connectionString: databaseUrl(profile, orderService) });
   await orders.connect();
