@@ -34,7 +34,7 @@ fastify + pg server, and the saga with tracing on vs off (spans to Zipkin). Prin
   --only L    only these scenarios (comma-separated)
 
 Environment:
-  KAFKA_BROKERS  use these brokers instead of starting the bench broker (127.0.0.1:39192);
+  KAFKA_BROKERS  use these brokers instead of starting the bench broker (127.0.0.1:29692);
                  the broker's CPU is then not counted
   POSTGRES_URL   PostgreSQL server (default postgresql://postgres@127.0.0.1:5432); the
                  databases kc_bench_test, kc_bench_consumer_test and kc_*_bench are dropped

@@ -25,7 +25,7 @@ Protocol Buffers and Avro. Writes bench-results/compare-<time>.md with an .svg c
   --only L    only these parts (comma-separated)
 
 A broker that does not answer gets a "not available" row; the others still run.
-Environment: KAFKA_BROKERS (else a broker is started on 127.0.0.1:39292), RABBITMQ_URL,
+Environment: KAFKA_BROKERS (else a broker is started on 127.0.0.1:29792), RABBITMQ_URL,
 NATS_URL, REDIS_URL, MQTT_URL (default: the usual ports on 127.0.0.1).`;
 
 export function parseCompareArgs(argv: readonly string[]): CompareCommand {

@@ -22,7 +22,7 @@ export class UsageError extends Error {}
 export const FAULTS_USAGE = `Usage: pnpm test:faults [--quick] [--scenario NAME]... [--json FILE] [--use-running]
                        [--brokers 1|3]
 
-Starts the faults stack (services on 32xx, Kafka on 29092, databases kc_*_faults), runs each
+Starts the faults stack (services on 32xx, Kafka on 29192, databases kc_*_faults), runs each
 scenario (a bounded load of orders with a fault injected mid-load), awaits quiescence, checks
 the invariants of design.md §8, prints a table and writes it as JSON. Exits non-zero naming
 the scenario and the invariant that broke.

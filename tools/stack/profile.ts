@@ -65,12 +65,15 @@ export function isProfileName(name: string): name is ProfileName {
  */
 const PORT_OFFSETS: Record<ProfileName, number> = { dev: 0, test: 100, faults: 200, bench: 400 };
 // Apart from every other broker the repo starts: the int-test backend (29092), the messaging
-// suites' own brokers (29300-29305, 29492, 29494) and the compose smoke test (39092).
+// suites' own brokers (29300-29305, 29492, 29494), the comparison's (29792) and the compose
+// smoke test's (29892). Each node also takes the next port for its controller. Every fixed
+// port stays below 32768: Linux gives 32768-60999 to outgoing connections, and a listener
+// cannot bind a port one of them holds at that moment.
 const KAFKA_PORTS: Record<ProfileName, number> = {
   dev: 9092,
   test: 19092,
   faults: 29192,
-  bench: 39192,
+  bench: 29692,
 };
 
 // The suites' profiles prove that alerts fire, so they scrape and evaluate every second;

@@ -16,9 +16,9 @@ import {
   type Received,
 } from './types';
 
-/** The comparison's own runner instance, apart from bench (39192) and the test brokers. */
+/** The comparison's own runner instance, apart from bench (29692) and the test brokers. */
 const INSTANCE = 'compare';
-const PORT = 39292;
+const PORT = 29792;
 const PARTITIONS = 6;
 /** How often processed offsets are committed (kafkajs' autoCommit would commit on its own). */
 const COMMIT_EVERY_MS = 100;
