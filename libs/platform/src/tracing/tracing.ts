@@ -13,6 +13,17 @@ const UNTRACED_PATHS = new Set(['/health', '/metrics']);
 /** How much of a string attribute (a query's text, in practice) a span keeps. */
 const STATEMENT_PREFIX_LENGTH = 256;
 
+/** The instrumentations, by the names OTEL_NODE_DISABLED_INSTRUMENTATIONS takes. */
+const INSTRUMENTATIONS = {
+  http: () =>
+    new HttpInstrumentation({
+      ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has(request.url ?? ''),
+    }),
+  // Queries only: a pool checkout is not work, and a span per checkout doubled the count.
+  pg: () => new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
+};
+type InstrumentationName = keyof typeof INSTRUMENTATIONS;
+
 let sdk: NodeSDK | undefined;
 
 /**
@@ -24,7 +35,7 @@ let sdk: NodeSDK | undefined;
  * What is traced: incoming HTTP requests, PostgreSQL queries made inside a span (the relay's
  * polling is not; nor is a bare BEGIN or COMMIT, see WithoutTransactionControl), and the
  * messaging spans the transport opens from the `traceparent` it carries through the outbox and
- * Kafka headers.
+ * Kafka headers. OTEL_NODE_DISABLED_INSTRUMENTATIONS leaves out HTTP or query spans.
  */
 export function startTracing(env: NodeJS.ProcessEnv): boolean {
   const exporter = env.OTEL_TRACES_EXPORTER ?? 'none';
@@ -53,16 +64,31 @@ export function startTracing(env: NodeJS.ProcessEnv): boolean {
     // Traces only: metrics are Prometheus' (/metrics) and logs are pino's on stdout.
     metricReaders: [],
     logRecordProcessors: [],
-    instrumentations: [
-      new HttpInstrumentation({
-        ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has(request.url ?? ''),
-      }),
-      // Queries only: a pool checkout is not work, and a span per checkout doubled the count.
-      new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
-    ],
+    instrumentations: enabledInstrumentations(env).map((name) => INSTRUMENTATIONS[name]()),
   });
   sdk.start();
   return true;
+}
+
+/**
+ * The instrumentations to load: all but those OTEL_NODE_DISABLED_INSTRUMENTATIONS names
+ * (comma-separated, as `@opentelemetry/auto-instrumentations-node` reads it: `http`, `pg`).
+ * The transport's messaging spans are not an instrumentation and stay.
+ */
+export function enabledInstrumentations(env: NodeJS.ProcessEnv): InstrumentationName[] {
+  const names = Object.keys(INSTRUMENTATIONS) as InstrumentationName[];
+  const disabled = (env.OTEL_NODE_DISABLED_INSTRUMENTATIONS ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const unknown = disabled.filter((name) => !(names as string[]).includes(name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `OTEL_NODE_DISABLED_INSTRUMENTATIONS: ${unknown.map((name) => `"${name}"`).join(', ')} ` +
+        `is not one of ${names.join(', ')}`,
+    );
+  }
+  return names.filter((name) => !disabled.includes(name));
 }
 
 /** Sends the spans still buffered; the last step of a graceful stop. */

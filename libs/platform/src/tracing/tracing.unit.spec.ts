@@ -1,6 +1,6 @@
 import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { startTracing, traceIdsForLog } from './tracing';
+import { enabledInstrumentations, startTracing, traceIdsForLog } from './tracing';
 
 beforeAll(() => {
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
@@ -17,6 +17,20 @@ describe('tracing', () => {
 
   it('refuses an exporter it does not support, naming the variable', () => {
     expect(() => startTracing({ OTEL_TRACES_EXPORTER: 'jaeger' })).toThrow(/OTEL_TRACES_EXPORTER/);
+  });
+
+  it('loads every instrumentation but those OTEL_NODE_DISABLED_INSTRUMENTATIONS names', () => {
+    expect(enabledInstrumentations({})).toEqual(['http', 'pg']);
+    expect(enabledInstrumentations({ OTEL_NODE_DISABLED_INSTRUMENTATIONS: ' pg ' })).toEqual([
+      'http',
+    ]);
+    expect(enabledInstrumentations({ OTEL_NODE_DISABLED_INSTRUMENTATIONS: 'http,pg' })).toEqual([]);
+  });
+
+  it('refuses an instrumentation name it does not know, naming the variable', () => {
+    expect(() =>
+      enabledInstrumentations({ OTEL_NODE_DISABLED_INSTRUMENTATIONS: 'pg,kafkajs' }),
+    ).toThrow('OTEL_NODE_DISABLED_INSTRUMENTATIONS: "kafkajs" is not one of http, pg');
   });
 
   it('adds no ids to a log line written outside a span', () => {
