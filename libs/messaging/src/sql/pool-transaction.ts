@@ -1,5 +1,6 @@
 import { type Pool, type PoolClient } from 'pg';
 import { type RawSqlClient } from '../raw-sql-client';
+import { TransactionSpan } from '../tracing/transaction-span';
 
 /**
  * A transaction on one of the pool's connections, for work written against RawSqlClient
@@ -13,16 +14,19 @@ export async function transactOnPool<T>(
   work: (client: RawSqlClient) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
+  const span = TransactionSpan.start(client);
   let result: T;
   try {
-    await client.query('BEGIN');
-    result = await work(rawSqlClientOf(client));
-    await client.query('COMMIT');
+    await span.roundTrip(() => client.query('BEGIN'));
+    result = await work(rawSqlClientOf(client, span));
+    await span.roundTrip(() => client.query('COMMIT'));
   } catch (error) {
+    span.end(error);
     // A connection that cannot even roll back is discarded rather than reused.
     client.release(!(await rollback(client)));
     throw error;
   }
+  span.end();
   client.release();
   return result;
 }
@@ -37,13 +41,15 @@ export async function rollback(client: PoolClient): Promise<boolean> {
   }
 }
 
-function rawSqlClientOf(client: PoolClient): RawSqlClient {
+function rawSqlClientOf(client: PoolClient, span: TransactionSpan): RawSqlClient {
+  const send = (query: string, values: unknown[]) =>
+    span.roundTrip(() => client.query(query, values), query);
   return {
     async $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number> {
-      return (await client.query(query, values)).rowCount ?? 0;
+      return (await send(query, values)).rowCount ?? 0;
     },
     async $queryRawUnsafe<T>(query: string, ...values: unknown[]): Promise<T> {
-      return (await client.query(query, values)).rows as T;
+      return (await send(query, values)).rows as T;
     },
   };
 }

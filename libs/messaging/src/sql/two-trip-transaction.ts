@@ -1,5 +1,6 @@
 import { type Pool, type PoolClient, type QueryResult } from 'pg';
 import { inlineSql, type SqlStatement } from './inline-sql';
+import { TransactionSpan } from '../tracing/transaction-span';
 import { rollback } from './pool-transaction';
 
 /** What a transaction decided from what it read: the statement that stores it, and its result. */
@@ -27,17 +28,24 @@ export async function transactInTwoTrips<T>(
   decide: (rows: readonly unknown[][]) => Decision<T>,
 ): Promise<T> {
   const client = await pool.connect();
+  const span = TransactionSpan.start(client);
   let result: T;
   try {
-    const results = await multiQuery(client, ['BEGIN', ...reads.map(inlineSql)]);
+    const results = await multiQuery(client, span, ['BEGIN', ...reads.map(inlineSql)]);
+    // `decide` runs in the caller's span: the events it appends carry that trace.
     const decision = decide(results.slice(1).map((read) => read.rows as unknown[]));
-    await multiQuery(client, [...(decision.write ? [inlineSql(decision.write)] : []), 'COMMIT']);
+    await multiQuery(client, span, [
+      ...(decision.write ? [inlineSql(decision.write)] : []),
+      'COMMIT',
+    ]);
     result = decision.result;
   } catch (error) {
+    span.end(error);
     // A connection that cannot even roll back is discarded rather than reused.
     client.release(!(await rollback(client)));
     throw error;
   }
+  span.end();
   client.release();
   return result;
 }
@@ -45,8 +53,11 @@ export async function transactInTwoTrips<T>(
 /** Runs the statements as one simple query; pg answers one result per statement. */
 async function multiQuery(
   client: PoolClient,
+  span: TransactionSpan,
   statements: readonly string[],
 ): Promise<QueryResult[]> {
-  const answer = (await client.query(statements.join(';\n'))) as QueryResult | QueryResult[];
+  const text = statements.join(';\n');
+  const answer = (await span.roundTrip(() => client.query(text), text)) as
+    QueryResult | QueryResult[];
   return Array.isArray(answer) ? answer : [answer];
 }

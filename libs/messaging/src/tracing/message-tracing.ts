@@ -6,9 +6,9 @@ import {
   ROOT_CONTEXT,
   type Span,
   SpanKind,
-  SpanStatusCode,
   trace,
 } from '@opentelemetry/api';
+import { endSpan } from './spans';
 
 /*
  * How one order becomes one trace although the outbox breaks the call chain: the use case's
@@ -187,13 +187,4 @@ function withContext(headers: Record<string, string>, ctx: Context): Record<stri
   for (const field of propagation.fields()) Reflect.deleteProperty(rest, field);
   propagation.inject(ctx, rest);
   return rest;
-}
-
-function endSpan(span: Span, error?: unknown): void {
-  if (error !== undefined) {
-    const failure = error instanceof Error ? error : new Error(JSON.stringify(error));
-    span.recordException(failure);
-    span.setStatus({ code: SpanStatusCode.ERROR, message: failure.message });
-  }
-  span.end();
 }
