@@ -9,10 +9,11 @@ const BARE_BEGIN_OR_COMMIT = /^\s*(begin|start\s+transaction|commit|end)\s*;?\s*
 
 /**
  * Hands every ended span on to `next`, except the query span of a bare `BEGIN` or `COMMIT` that
- * succeeded. Such a span tells a reader nothing that its parent and the queries between them
+ * succeeded (a Prisma transaction's; the messaging library's transactions make one span of
+ * their own). Such a span tells a reader nothing that its parent and the queries between them
  * do not, yet each one is serialised by the service and parsed by Zipkin: a transaction of
  * two queries made four spans. A failed COMMIT, a ROLLBACK and a statement sent together with
- * its BEGIN (our two-trip transactions) stay.
+ * its BEGIN stay.
  */
 export class WithoutTransactionControl implements SpanProcessor {
   constructor(private readonly next: SpanProcessor) {}
