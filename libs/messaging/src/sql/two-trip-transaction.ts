@@ -1,6 +1,6 @@
 import { type Pool, type PoolClient, type QueryResult } from 'pg';
-import { inlineSql, type SqlStatement } from './inline-sql';
 import { TransactionSpan } from '../tracing/transaction-span';
+import { inlineSql, type SqlStatement } from './inline-sql';
 import { rollback } from './pool-transaction';
 
 /** What a transaction decided from what it read: the statement that stores it, and its result. */

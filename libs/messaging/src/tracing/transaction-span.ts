@@ -6,11 +6,11 @@ const tracer = trace.getTracer('@kafka-commerce/messaging');
 
 /**
  * One client span for a whole transaction, `pg.transaction <database>`, instead of the pg
- * instrumentation's span per round trip. A consumer's transaction is two or three round trips
- * (BEGIN and COMMIT among them), and their spans were most of an order's trace while telling a
- * reader little more than one span does; wrapping every query was most of what tracing cost
- * the services. So the round trips run outside any span (`roundTrip`), where the pg
- * instrumentation, which traces only queries inside one (`requireParentSpan`), adds none.
+ * instrumentation's span per round trip. A transaction is two round trips (transactInTwoTrips)
+ * or BEGIN, its statements and COMMIT (transactOnPool); their spans were most of an order's
+ * trace while telling a reader little more than one span does. So the round trips run outside
+ * any span (`roundTrip`), where the pg instrumentation, which traces only queries inside one
+ * (`requireParentSpan`), neither adds a span nor does its per-query work.
  *
  * Outside a span (tracing off, the relay's polling) nothing is recorded or wrapped.
  */
